@@ -1,0 +1,1 @@
+namespace KeyMeter.Azure; internal static class Placeholder { }

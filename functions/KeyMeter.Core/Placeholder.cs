@@ -1,0 +1,1 @@
+namespace KeyMeter.Core; internal static class Placeholder { }

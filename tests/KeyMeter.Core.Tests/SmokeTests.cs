@@ -1,0 +1,7 @@
+namespace KeyMeter.Core.Tests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public void True_IsTrue() => Assert.True(true);
+}
