@@ -1,4 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "ok");
-app.Run();
+using KeyMeter.Functions.Hosting;
+
+return await KeyMeterApp.RunAsync(args);
+
+/// <summary>The entry point; <see cref="KeyMeterApp"/> holds the composition.</summary>
+public partial class Program;

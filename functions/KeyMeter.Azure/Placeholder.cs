@@ -1,1 +1,0 @@
-namespace KeyMeter.Azure; internal static class Placeholder { }

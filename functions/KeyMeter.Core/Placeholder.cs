@@ -1,1 +1,0 @@
-namespace KeyMeter.Core; internal static class Placeholder { }

@@ -1,0 +1,123 @@
+using KeyMeter.Azure.Emulator;
+using KeyMeter.Functions.Configuration;
+using KeyMeter.Functions.Host;
+using KeyMeter.Functions.Local;
+using KeyMeter.Functions.Manage;
+using Microsoft.Extensions.Options;
+
+namespace KeyMeter.Functions.Hosting;
+
+/// <summary>
+/// Builds and runs the custom handler. Under the Functions host it listens on
+/// <c>127.0.0.1:$FUNCTIONS_CUSTOMHANDLER_PORT</c>; alone (local mode) on <c>http://localhost:7071</c>, firing timers,
+/// emulating queues, enforcing function keys and starting Azurite itself.
+/// </summary>
+internal static class KeyMeterApp
+{
+    public const string AppRootVariable = "FUNCTIONS_APP_ROOT_PATH";
+
+    /// <param name="args">Command-line arguments; <c>--urls</c> and <c>--KeyMeter:...</c> settings are honoured.</param>
+    /// <param name="readLocalSettingsFile">False in tests, so a developer's own local.settings.json cannot leak in.</param>
+    /// <param name="configure">Last-minute changes to the builder, for tests.</param>
+    public static WebApplication Build(string[] args, bool readLocalSettingsFile = true, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var mode = HostingMode.Detect(builder.Configuration);
+        if (mode.IsLocal && readLocalSettingsFile && LocalSettingsFile.Find(Directory.GetCurrentDirectory()) is { } settingsFile)
+        {
+            LocalSettingsFile.AddBelowEnvironment(builder.Configuration, LocalSettingsFile.ReadValues(settingsFile));
+        }
+
+        if (mode.HostPort is { } port)
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(HostingMode.LocalUrl);
+        }
+
+        var appRoot = builder.Configuration[AppRootVariable] is { Length: > 0 } root ? root : AppContext.BaseDirectory;
+        builder.Services.AddSingleton(mode);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ManageJsonContext.Default));
+        builder.Services.AddKeyMeterOptions();
+        builder.Services.AddKeyMeterStorage();
+        builder.Services.AddKeyMeterSecrets();
+        builder.Services.AddFunctionCatalog(appRoot);
+        if (mode.IsLocal)
+        {
+            builder.Services.AddSingleton<LocalFunctionKey>();
+            builder.Services.AddLocalRuntime();
+        }
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        // Every timer and queue function.json needs a handler and every handler a function.json: checked at start.
+        app.Services.GetRequiredService<FunctionCatalog>().Validate(app.Services.GetServices<IPayloadFunction>());
+        if (mode.IsLocal)
+        {
+            app.UseMiddleware<LocalFunctionKeyMiddleware>();
+        }
+
+        app.UseStatusCodePages();
+        // The Functions host polls GET / until the handler answers (azure-functions-custom-handler.md 1.2).
+        app.MapGet("/", () => TypedResults.Text("KeyMeter is running.")).ExcludeFromDescription();
+        app.MapManageEndpoints();
+        app.MapPayloadFunctions();
+        return app;
+    }
+
+    /// <summary>
+    /// Runs until shutdown. A problem found while starting (a bad setting, invalid function metadata, Azurite that
+    /// will not start) ends the run with exit code 1 and a message that names it, instead of a stack trace.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        AzuriteProcess? azurite = null;
+        try
+        {
+            app = Build(args);
+            if (app.Services.GetRequiredService<HostingMode>().IsLocal)
+            {
+                azurite = await StartStorageAsync(app);
+            }
+
+            await app.StartAsync();
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException or FormatException or IOException)
+        {
+            var message = exception is OptionsValidationException validation ? string.Join(Environment.NewLine + "  ", validation.Failures) : exception.Message;
+            await Console.Error.WriteLineAsync("KeyMeter cannot start: " + message);
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+
+            return 1;
+        }
+
+        await using (app)
+        await using (azurite)
+        {
+            if (app.Services.GetRequiredService<HostingMode>().IsLocal)
+            {
+                LocalBanner.Print(app, azurite);
+            }
+
+            await app.WaitForShutdownAsync();
+        }
+
+        return 0;
+    }
+
+    private static async Task<AzuriteProcess?> StartStorageAsync(WebApplication app)
+    {
+        // Options are validated here already, so a bad connection string is reported as a setting, not a crash.
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var local = app.Services.GetRequiredService<IOptions<LocalOptions>>().Value;
+        return await LocalStorage.StartIfNeededAsync(storage, local, app.Lifetime.ApplicationStopping);
+    }
+}

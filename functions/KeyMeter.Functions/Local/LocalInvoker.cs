@@ -1,0 +1,57 @@
+using System.Text.Json;
+using KeyMeter.Functions.Host;
+
+namespace KeyMeter.Functions.Local;
+
+/// <summary>
+/// Calls a payload-mode function over HTTP the way the host does: <c>POST {self}/{name}</c> with an
+/// <see cref="InvocationRequest"/>; like the host, anything but a 2xx with a valid <see cref="InvocationResponse"/> is a
+/// failed invocation (azure-functions-custom-handler.md D7).
+/// </summary>
+internal sealed class LocalInvoker(IHttpClientFactory httpClientFactory, SelfAddress selfAddress, ILogger<LocalInvoker> logger)
+{
+    public const string HttpClientName = "KeyMeter.Functions.Local";
+
+    public async Task<LocalInvocationResult> InvokeAsync(string functionName, InvocationRequest request, CancellationToken cancellationToken)
+    {
+        var baseAddress = await selfAddress.GetAsync(cancellationToken);
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, Uri.EscapeDataString(functionName)))
+        {
+            Content = JsonContent.Create(request, HostPayloadFactory.Json.InvocationRequest),
+        };
+
+        // The host sends an invocation id with every call (azure-functions-custom-handler.md §1.2).
+        message.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
+        try
+        {
+            using var response = await client.SendAsync(message, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return LocalInvocationResult.Failed($"HTTP {(int)response.StatusCode}");
+            }
+
+            var result = await response.Content.ReadFromJsonAsync(HostJsonContext.Default.InvocationResponse, cancellationToken);
+            foreach (var line in result?.Logs ?? [])
+            {
+                Log.FunctionLog(logger, functionName, line);
+            }
+
+            return result is null
+                ? LocalInvocationResult.Failed("the response is JSON null, not {Outputs, Logs, ReturnValue}")
+                : LocalInvocationResult.Success;
+        }
+        catch (HttpRequestException exception)
+        {
+            return LocalInvocationResult.Failed($"transport failure: {exception.Message}");
+        }
+        catch (JsonException)
+        {
+            return LocalInvocationResult.Failed("the response is not {Outputs, Logs, ReturnValue} JSON");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return LocalInvocationResult.Failed("the invocation timed out");
+        }
+    }
+}

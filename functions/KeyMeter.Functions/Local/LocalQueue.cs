@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using KeyMeter.Core.Queues;
+using KeyMeter.Functions.Host;
+
+namespace KeyMeter.Functions.Local;
+
+/// <summary>
+/// One in-process queue and its pump, standing in for a Service Bus queue and the trigger listening on it:
+/// batches of up to <see cref="LocalRuntimeOptions.MaxMessageBatchSize"/>, whole-batch redelivery with DeliveryCount + 1,
+/// dead-lettering after <see cref="LocalRuntimeOptions.MaxDeliveryCount"/> deliveries, duplicate detection by MessageId.
+/// </summary>
+internal sealed class LocalQueue
+{
+    private readonly Channel<PendingMessage> _channel = Channel.CreateUnbounded<PendingMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<DeadLetteredMessage> _deadLetters = new();
+    private readonly Lock _gate = new();
+    private readonly DuplicateDetector _duplicates;
+    private readonly LocalInvoker _invoker;
+    private readonly TimeProvider _timeProvider;
+    private readonly LocalRuntimeOptions _options;
+    private readonly ILogger _logger;
+    private long _sequenceNumber;
+    private bool _completed;
+
+    public LocalQueue(ServiceBusFunctionDefinition consumer, LocalInvoker invoker, TimeProvider timeProvider, LocalRuntimeOptions options, ILogger logger)
+    {
+        Consumer = consumer;
+        _invoker = invoker;
+        _timeProvider = timeProvider;
+        _options = options;
+        _logger = logger;
+        _duplicates = new DuplicateDetector(options.DuplicateDetectionWindow);
+    }
+
+    public string Name => Consumer.QueueName;
+
+    public ServiceBusFunctionDefinition Consumer { get; }
+
+    public IReadOnlyCollection<DeadLetteredMessage> DeadLetters => _deadLetters;
+
+    /// <summary>Accepts messages in order, dropping ids seen within the duplicate-detection window.</summary>
+    /// <exception cref="InvalidOperationException">The queue is shutting down.</exception>
+    public void Enqueue(IReadOnlyList<QueueMessage> messages)
+    {
+        lock (_gate)
+        {
+            if (_completed)
+            {
+                throw new InvalidOperationException($"Queue '{Name}' is shutting down and accepts no more messages.");
+            }
+
+            var now = _timeProvider.GetUtcNow();
+            foreach (var message in messages)
+            {
+                if (!_duplicates.TryAdd(message.MessageId, now))
+                {
+                    Log.DuplicateDropped(_logger, Name, message.MessageId);
+                    continue;
+                }
+
+                _channel.Writer.TryWrite(new PendingMessage(message, ++_sequenceNumber, now));
+            }
+        }
+    }
+
+    /// <summary>Stops accepting messages; <see cref="RunAsync"/> returns once the queue is empty.</summary>
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            _completed = true;
+            _channel.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Delivers messages until the queue is completed and empty, or <paramref name="cancellationToken"/> fires.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        // A disabled function receives nothing; its messages wait, as they would in Service Bus.
+        if (Consumer.Disabled)
+        {
+            return;
+        }
+
+        var reader = _channel.Reader;
+        var batch = new List<PendingMessage>(_options.MaxMessageBatchSize);
+        var settled = 0;
+        try
+        {
+            while (await reader.WaitToReadAsync(cancellationToken))
+            {
+                batch.Clear();
+                settled = 0;
+                await CollectAsync(reader, batch, cancellationToken);
+                if (Consumer.Cardinality == ServiceBusCardinality.Many)
+                {
+                    await DeliverAsync(batch, cancellationToken);
+                    settled = batch.Count;
+                    continue;
+                }
+
+                foreach (var message in batch)
+                {
+                    await DeliverAsync([message], cancellationToken);
+                    settled++;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var dropped = batch.Count - settled + reader.Count;
+            if (dropped > 0)
+            {
+                Log.UndeliveredDropped(_logger, Name, dropped);
+            }
+        }
+    }
+
+    private async Task CollectAsync(ChannelReader<PendingMessage> reader, List<PendingMessage> batch, CancellationToken cancellationToken)
+    {
+        Take(reader, batch);
+
+        // Like maxBatchWaitTime: a batch that is not full waits briefly for more (not while draining at shutdown).
+        if (Consumer.Cardinality == ServiceBusCardinality.Many
+            && batch.Count < _options.MaxMessageBatchSize
+            && _options.MaxBatchWaitTime > TimeSpan.Zero
+            && !Volatile.Read(ref _completed))
+        {
+            await Task.Delay(_options.MaxBatchWaitTime, _timeProvider, cancellationToken);
+            Take(reader, batch);
+        }
+    }
+
+    private void Take(ChannelReader<PendingMessage> reader, List<PendingMessage> batch)
+    {
+        while (batch.Count < _options.MaxMessageBatchSize && reader.TryRead(out var message))
+        {
+            batch.Add(message);
+        }
+    }
+
+    /// <summary>Delivers until success, redelivering the whole set on failure, then dead-letters it.</summary>
+    private async Task DeliverAsync(List<PendingMessage> messages, CancellationToken cancellationToken)
+    {
+        for (var deliveryCount = 1; ; deliveryCount++)
+        {
+            var now = _timeProvider.GetUtcNow();
+            var request = Consumer.Cardinality == ServiceBusCardinality.Many
+                ? HostPayloadFactory.ServiceBusBatch(Consumer, messages, deliveryCount, now)
+                : HostPayloadFactory.ServiceBusMessage(Consumer, messages[0], deliveryCount, now);
+            var result = await _invoker.InvokeAsync(Consumer.Name, request, cancellationToken);
+            if (result.Succeeded)
+            {
+                Log.Delivered(_logger, Name, Consumer.Name, messages.Count, deliveryCount);
+                return;
+            }
+
+            var reason = result.Failure;
+            if (deliveryCount >= _options.MaxDeliveryCount)
+            {
+                foreach (var message in messages)
+                {
+                    _deadLetters.Enqueue(new DeadLetteredMessage(Name, Consumer.Name, message.Message, deliveryCount, reason));
+                    Log.DeadLettered(_logger, Name, message.Message.MessageId, deliveryCount, Consumer.Name, reason);
+                }
+
+                return;
+            }
+
+            Log.DeliveryFailed(_logger, Name, Consumer.Name, messages.Count, deliveryCount, reason, _options.RetryBackoff);
+            await Task.Delay(_options.RetryBackoff, _timeProvider, cancellationToken);
+        }
+    }
+}

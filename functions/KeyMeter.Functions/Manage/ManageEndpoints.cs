@@ -1,0 +1,134 @@
+using KeyMeter.Core.Keys;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KeyMeter.Functions.Manage;
+
+/// <summary>
+/// <c>/manage/keys</c>: create, list, read, change, rotate and revoke developer keys. Auth level "function": the
+/// Functions host checks the function key in Azure, <see cref="Hosting.LocalFunctionKeyMiddleware"/> does locally.
+/// </summary>
+internal static class ManageEndpoints
+{
+    public static RouteGroupBuilder MapManageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/manage/keys");
+        group.MapPost(string.Empty, CreateAsync);
+        group.MapGet(string.Empty, ListAsync);
+        group.MapGet("{id}", GetAsync);
+        group.MapPatch("{id}", PatchAsync);
+        group.MapPost("{id}/rotate", RotateAsync);
+        group.MapDelete("{id}", RevokeAsync);
+        group.MapGet("{id}/audit", AuditAsync);
+        return group;
+    }
+
+    public static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> CreateAsync(
+        HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBody.ReadAsync(request, ManageJsonContext.Default.CreateKeyRequest, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await keys.CreateAsync(body!, ManageActor.From(request), cancellationToken);
+        if (result.Kind != KeyResultKind.Ok)
+        {
+            return Failure(result);
+        }
+
+        ManageLog.KeyCreated(logger, result.Value!.Key.Id);
+        return TypedResults.Created($"/manage/keys/{result.Value.Key.Id}", CreatedKeyResponse.From(result.Value));
+    }
+
+    public static async Task<Ok<IReadOnlyList<KeyResponse>>> ListAsync(KeyManagement keys, CancellationToken cancellationToken)
+    {
+        var all = await keys.ListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<KeyResponse>>([.. all.Select(KeyResponse.From)]);
+    }
+
+    public static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> GetAsync(
+        string id, KeyManagement keys, CancellationToken cancellationToken) =>
+        ToResponse(await keys.GetAsync(id, cancellationToken));
+
+    public static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> PatchAsync(
+        string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await RequestBody.ReadDocumentAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            var errors = new KeyValidationErrors();
+            var patch = KeyPatchParser.Parse(document!.RootElement, errors);
+            if (!errors.IsEmpty)
+            {
+                return Invalid(errors);
+            }
+
+            var result = await keys.PatchAsync(id, patch, ManageActor.From(request), cancellationToken);
+            if (result.Kind == KeyResultKind.Ok)
+            {
+                ManageLog.KeyUpdated(logger, result.Value!.Id);
+            }
+
+            return ToResponse(result);
+        }
+    }
+
+    public static async Task<Results<Ok<CreatedKeyResponse>, ProblemHttpResult>> RotateAsync(
+        string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, CancellationToken cancellationToken)
+    {
+        var result = await keys.RotateAsync(id, ManageActor.From(request), cancellationToken);
+        if (result.Kind != KeyResultKind.Ok)
+        {
+            return Failure(result);
+        }
+
+        ManageLog.KeyRotated(logger, result.Value!.Key.Id);
+        return TypedResults.Ok(CreatedKeyResponse.From(result.Value));
+    }
+
+    public static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> RevokeAsync(
+        string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, CancellationToken cancellationToken)
+    {
+        var result = await keys.RevokeAsync(id, ManageActor.From(request), cancellationToken);
+        if (result.Kind == KeyResultKind.Ok)
+        {
+            ManageLog.KeyRevoked(logger, result.Value!.Id);
+        }
+
+        return ToResponse(result);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, ProblemHttpResult>> AuditAsync(
+        string id, KeyManagement keys, CancellationToken cancellationToken)
+    {
+        var result = await keys.GetAuditAsync(id, cancellationToken);
+        return result.Kind == KeyResultKind.Ok
+            ? TypedResults.Ok<IReadOnlyList<AuditEntryResponse>>([.. result.Value!.Select(AuditEntryResponse.From)])
+            : Failure(result);
+    }
+
+    private static Results<Ok<KeyResponse>, ProblemHttpResult> ToResponse(KeyResult<DeveloperKey> result) =>
+        result.Kind == KeyResultKind.Ok ? TypedResults.Ok(KeyResponse.From(result.Value!)) : Failure(result);
+
+    /// <summary>The one place key-command failures become HTTP statuses.</summary>
+    private static ProblemHttpResult Failure<T>(KeyResult<T> result) => result.Kind switch
+    {
+        KeyResultKind.Invalid => Invalid(result.Errors!),
+        KeyResultKind.NotFound => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status404NotFound, title: "Key not found"),
+        KeyResultKind.Conflict => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+        _ => throw new InvalidOperationException("A successful result is not a failure."),
+    };
+
+    private static ProblemHttpResult Invalid(KeyValidationErrors errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The key definition is invalid",
+        });
+}

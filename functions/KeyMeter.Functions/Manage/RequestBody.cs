@@ -1,0 +1,98 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KeyMeter.Functions.Manage;
+
+/// <summary>
+/// Reads a small management request body with a size cap, turning every way it can be wrong into a ProblemDetails
+/// result: missing, too large (413), not JSON or not the expected shape (400).
+/// </summary>
+internal static class RequestBody
+{
+    /// <summary>Management bodies are a few hundred bytes; anything near this is not a key definition.</summary>
+    public const int MaxBytes = 64 * 1024;
+
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        var (bytes, problem) = await ReadBytesAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (default, problem);
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize(bytes, type);
+            return value is null ? (default, BadRequest("The body must be a JSON object.")) : (value, null);
+        }
+        catch (JsonException exception)
+        {
+            return (default, BadRequest(Describe(exception)));
+        }
+    }
+
+    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadDocumentAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (bytes, problem) = await ReadBytesAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            return (JsonDocument.Parse(bytes), null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, BadRequest(Describe(exception)));
+        }
+    }
+
+    private static async Task<(byte[] Bytes, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return ([], TooLarge());
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        while (true)
+        {
+            var memory = buffer.GetMemory(4096);
+            var read = await request.Body.ReadAsync(memory, cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > MaxBytes)
+            {
+                return ([], TooLarge());
+            }
+        }
+
+        return buffer.WrittenCount == 0
+            ? ([], BadRequest("A JSON body is required."))
+            : (buffer.WrittenSpan.ToArray(), null);
+    }
+
+    /// <summary>System.Text.Json's messages name the path and position, never the offending value.</summary>
+    private static string Describe(JsonException exception) =>
+        exception.Path is { Length: > 0 } path ? $"The body is not valid here: {path}. {FirstSentence(exception.Message)}" : $"The body is not valid JSON. {FirstSentence(exception.Message)}";
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request body");
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(detail: $"The body must be at most {MaxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large");
+}
