@@ -28,9 +28,6 @@ internal readonly struct CronField
         return candidates == 0 ? -1 : BitOperations.TrailingZeroCount(candidates);
     }
 
-    /// <summary>A copy in which <paramref name="from"/> also sets <paramref name="to"/> (day of week 7 is Sunday, 0).</summary>
-    public CronField Fold(int from, int to) => Contains(from) ? new CronField((_bits & ~(1UL << from)) | (1UL << to)) : this;
-
     public static CronField Single(int value) => new(1UL << value);
 
     /// <param name="text">The field's text, e.g. <c>1-5</c>.</param>

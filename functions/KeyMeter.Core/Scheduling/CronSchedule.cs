@@ -89,20 +89,19 @@ internal sealed class CronSchedule
             parts = ["0", .. parts];
         }
 
-        // 3. Each field; day of week 7 is Sunday like 0.
+        // 3. Each field. Day of week is 0-6 (Sunday = 0) as in NCrontab, which the Azure timer uses: a schedule the
+        //    host would reject at start must not run locally.
         var fields = new CronField[6];
         if (!CronField.TryParse(parts[0], "second", 0, 59, null, out fields[0], out var fieldError)
             || !CronField.TryParse(parts[1], "minute", 0, 59, null, out fields[1], out fieldError)
             || !CronField.TryParse(parts[2], "hour", 0, 23, null, out fields[2], out fieldError)
             || !CronField.TryParse(parts[3], "day", 1, 31, null, out fields[3], out fieldError)
             || !CronField.TryParse(parts[4], "month", 1, 12, MonthNames, out fields[4], out fieldError)
-            || !CronField.TryParse(parts[5], "day-of-week", 0, 7, DayNames, out fields[5], out fieldError))
+            || !CronField.TryParse(parts[5], "day-of-week", 0, 6, DayNames, out fields[5], out fieldError))
         {
             error = $"Invalid schedule '{text}': {fieldError}.";
             return false;
         }
-
-        fields[5] = fields[5].Fold(7, 0);
 
         // 4. Reject schedules that can never fire, e.g. '0 0 0 30 2 *' (February 30th).
         var candidate = new CronSchedule(text, null, fields);

@@ -37,6 +37,8 @@ internal static class KeyMeterApp
             builder.WebHost.UseUrls(HostingMode.LocalUrl);
         }
 
+        // Request logs carry full URLs; a client that wrongly puts a key in a query string must not land it in a log.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var appRoot = builder.Configuration[AppRootVariable] is { Length: > 0 } root ? root : AppContext.BaseDirectory;
         builder.Services.AddSingleton(mode);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -87,10 +89,9 @@ internal static class KeyMeterApp
 
             await app.StartAsync();
         }
-        catch (Exception exception) when (exception is OptionsValidationException or InvalidOperationException or FormatException or IOException)
+        catch (Exception exception) when (exception is OptionsValidationException or AggregateException or InvalidOperationException or FormatException or IOException)
         {
-            var message = exception is OptionsValidationException validation ? string.Join(Environment.NewLine + "  ", validation.Failures) : exception.Message;
-            await Console.Error.WriteLineAsync("KeyMeter cannot start: " + message);
+            await Console.Error.WriteLineAsync("KeyMeter cannot start:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", Describe(exception)));
             if (azurite is not null)
             {
                 await azurite.DisposeAsync();
@@ -113,9 +114,17 @@ internal static class KeyMeterApp
         return 0;
     }
 
+    private static IEnumerable<string> Describe(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => validation.Failures,
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Describe),
+        _ => [exception.Message],
+    };
+
     private static async Task<AzuriteProcess?> StartStorageAsync(WebApplication app)
     {
-        // Options are validated here already, so a bad connection string is reported as a setting, not a crash.
+        // Every setting is checked before anything starts, so all bad settings are reported at once.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var local = app.Services.GetRequiredService<IOptions<LocalOptions>>().Value;
         return await LocalStorage.StartIfNeededAsync(storage, local, app.Lifetime.ApplicationStopping);

@@ -1,4 +1,5 @@
 using KeyMeter.Functions.Hosting;
+using KeyMeter.Functions.Tests.Local;
 using KeyMeter.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,7 +17,7 @@ internal sealed class RunningApp : IAsyncDisposable
 {
     public const string FunctionKey = "test-function-key-0123456789";
 
-    private RunningApp(WebApplication app, CapturedLogs logs, string tablePrefix)
+    private RunningApp(WebApplication app, ListLoggerProvider logs, string tablePrefix)
     {
         App = app;
         Logs = logs;
@@ -27,7 +28,7 @@ internal sealed class RunningApp : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public CapturedLogs Logs { get; }
+    public ListLoggerProvider Logs { get; }
 
     public string TablePrefix { get; }
 
@@ -35,7 +36,7 @@ internal sealed class RunningApp : IAsyncDisposable
 
     public static async Task<RunningApp> StartAsync(AzuriteFixture azurite, params string[] extraArgs)
     {
-        var logs = new CapturedLogs();
+        var logs = new ListLoggerProvider();
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         string[] args =
         [

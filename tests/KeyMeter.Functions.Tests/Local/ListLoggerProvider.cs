@@ -10,6 +10,9 @@ internal sealed class ListLoggerProvider : ILoggerProvider
 
     public IReadOnlyCollection<LogLine> Lines => _lines;
 
+    /// <summary>Every message and exception as one text, for "never appears in any log" assertions.</summary>
+    public string All => string.Join('\n', _lines.Select(line => line.Message + " " + line.Exception));
+
     public ILogger CreateLogger(string categoryName) => new ListLogger(_lines);
 
     public void Dispose()
@@ -24,6 +27,6 @@ internal sealed class ListLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue(new LogLine(eventId.Id, logLevel, formatter(state, exception)));
+            lines.Enqueue(new LogLine(eventId.Id, logLevel, formatter(state, exception), exception?.ToString()));
     }
 }

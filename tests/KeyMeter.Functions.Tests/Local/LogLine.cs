@@ -2,4 +2,4 @@ using Microsoft.Extensions.Logging;
 
 namespace KeyMeter.Functions.Tests.Local;
 
-internal sealed record LogLine(int EventId, LogLevel Level, string Message);
+internal sealed record LogLine(int EventId, LogLevel Level, string Message, string? Exception = null);
