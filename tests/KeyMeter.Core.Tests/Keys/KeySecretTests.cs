@@ -44,7 +44,7 @@ public sealed class KeySecretTests
     [Theory]
     [InlineData("")]
     [InlineData("km_")]
-    [InlineData("sk-abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq")]
+    [InlineData("xx_abcdefghijklmnopqrstuvwxyzabcdefghijklmnopq")]
     [InlineData("km_abcdefghijklmnopqrstuvwxyzabcdefghijklmnop")]
     [InlineData("km_abcdefghijklmnopqrstuvwxyzabcdefghijklmno=")]
     [InlineData("km_abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqr")]
