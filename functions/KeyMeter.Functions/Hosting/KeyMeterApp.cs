@@ -3,6 +3,7 @@ using KeyMeter.Functions.Configuration;
 using KeyMeter.Functions.Host;
 using KeyMeter.Functions.Local;
 using KeyMeter.Functions.Manage;
+using KeyMeter.Functions.Proxy;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Hosting;
@@ -48,16 +49,22 @@ internal static class KeyMeterApp
         builder.Services.AddKeyMeterStorage();
         builder.Services.AddKeyMeterSecrets();
         builder.Services.AddFunctionCatalog(appRoot);
+        builder.Services.AddHostedService<FunctionCatalogCheck>();
+        builder.Services.AddKeyMeterProxy();
+        builder.Services.AddKeyMeterQueues(mode);
         if (mode.IsLocal)
         {
             builder.Services.AddSingleton<LocalFunctionKey>();
-            builder.Services.AddLocalRuntime();
         }
+
+        // Bodies are limited per route (management 64 KB, proxy KeyMeter__Proxy__MaxRequestBodyBytes); this is the
+        // Functions host's own ceiling.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 100L * 1024 * 1024);
 
         configure?.Invoke(builder);
         var app = builder.Build();
-        // Every timer and queue function.json needs a handler and every handler a function.json: checked at start.
-        app.Services.GetRequiredService<FunctionCatalog>().Validate(app.Services.GetServices<IPayloadFunction>());
+        // Every setting is checked before anything is resolved, so all bad settings are reported at once, by name.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         if (mode.IsLocal)
         {
             app.UseMiddleware<LocalFunctionKeyMiddleware>();
@@ -67,6 +74,7 @@ internal static class KeyMeterApp
         // The Functions host polls GET / until the handler answers (azure-functions-custom-handler.md 1.2).
         app.MapGet("/", () => TypedResults.Text("KeyMeter is running.")).ExcludeFromDescription();
         app.MapManageEndpoints();
+        app.MapProxyEndpoints();
         app.MapPayloadFunctions();
         return app;
     }
@@ -123,8 +131,6 @@ internal static class KeyMeterApp
 
     private static async Task<AzuriteProcess?> StartStorageAsync(WebApplication app)
     {
-        // Every setting is checked before anything starts, so all bad settings are reported at once.
-        app.Services.GetRequiredService<IStartupValidator>().Validate();
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var local = app.Services.GetRequiredService<IOptions<LocalOptions>>().Value;
         return await LocalStorage.StartIfNeededAsync(storage, local, app.Lifetime.ApplicationStopping);

@@ -11,7 +11,12 @@ public sealed class FunctionsHostModeTests
     public async Task Build_UnderFunctionsHost_ListensOnLoopbackPortAndLeavesKeysToTheHost()
     {
         var port = AzuriteFixture.FreePort();
-        string[] args = [$"--{HostingMode.PortVariable}={port}", "--KeyMeter:Storage:ConnectionString=UseDevelopmentStorage=true"];
+        string[] args =
+        [
+            $"--{HostingMode.PortVariable}={port}",
+            "--KeyMeter:Storage:ConnectionString=UseDevelopmentStorage=true",
+            "--KeyMeter:ServiceBus:FullyQualifiedNamespace=sb-test.servicebus.windows.net",
+        ];
         await using var app = KeyMeterApp.Build(args, readLocalSettingsFile: false);
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };

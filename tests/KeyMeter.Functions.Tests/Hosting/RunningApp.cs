@@ -34,7 +34,7 @@ internal sealed class RunningApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningApp> StartAsync(AzuriteFixture azurite, params string[] extraArgs)
+    public static async Task<RunningApp> StartAsync(AzuriteFixture azurite, Action<WebApplicationBuilder>? configure = null, params string[] extraArgs)
     {
         var logs = new ListLoggerProvider();
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
@@ -47,7 +47,11 @@ internal sealed class RunningApp : IAsyncDisposable
             "--KeyMeter:Local:StartAzurite=false",
             .. extraArgs,
         ];
-        var app = KeyMeterApp.Build(args, readLocalSettingsFile: false, configure: builder => builder.Logging.AddProvider(logs));
+        var app = KeyMeterApp.Build(args, readLocalSettingsFile: false, configure: builder =>
+        {
+            builder.Logging.AddProvider(logs);
+            configure?.Invoke(builder);
+        });
         await app.StartAsync();
         return new RunningApp(app, logs, prefix);
     }

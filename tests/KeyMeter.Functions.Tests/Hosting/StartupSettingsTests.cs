@@ -9,9 +9,17 @@ public sealed class StartupSettingsTests
     private static async Task<string> StartFailureAsync(params string[] settings)
     {
         string[] args = ["--urls=http://127.0.0.1:0", "--KeyMeter:Local:StartAzurite=false", .. settings];
-        await using var app = KeyMeterApp.Build(args, readLocalSettingsFile: false);
-        var exception = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
-        return exception is OptionsValidationException validation ? string.Join('\n', validation.Failures) : exception.Message;
+        var exception = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var app = KeyMeterApp.Build(args, readLocalSettingsFile: false);
+            await app.StartAsync();
+        });
+        return exception switch
+        {
+            OptionsValidationException validation => string.Join('\n', validation.Failures),
+            AggregateException aggregate => string.Join('\n', aggregate.InnerExceptions.OfType<OptionsValidationException>().SelectMany(inner => inner.Failures)),
+            _ => exception.Message,
+        };
     }
 
     [Theory]
@@ -22,11 +30,23 @@ public sealed class StartupSettingsTests
     [InlineData("--KeyMeter:KeyVaultUri=http://kv.vault.azure.net/", "KeyMeter__KeyVaultUri")]
     [InlineData("--KeyMeter:SecretCacheTtl=3.00:00:00", "KeyMeter__SecretCacheTtl")]
     [InlineData("--KeyMeter:Local:FunctionKey=short", "KeyMeter__Local__FunctionKey")]
+    [InlineData("--KeyMeter:Providers:OpenAI:BaseUrl=http://api.example.com/v1", "KeyMeter__Providers__OpenAI__BaseUrl")]
+    [InlineData("--KeyMeter:Proxy:MaxRequestBodyBytes=10", "KeyMeter__Proxy__MaxRequestBodyBytes")]
+    [InlineData("--FUNCTIONS_CUSTOMHANDLER_PORT=49999", "KeyMeter__ServiceBus__FullyQualifiedNamespace")]
     public async Task StartAsync_InvalidSetting_FailsNamingTheSetting(string setting, string name)
     {
         var message = await StartFailureAsync(setting);
 
         Assert.Contains(name, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_SeveralInvalidSettings_AllReportedAtOnce()
+    {
+        var message = await StartFailureAsync("--KeyMeter:Storage:TablePrefix=has-dash", "--KeyMeter:Local:FunctionKey=short");
+
+        Assert.Contains("KeyMeter__Storage__TablePrefix", message, StringComparison.Ordinal);
+        Assert.Contains("KeyMeter__Local__FunctionKey", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+
+namespace KeyMeter.Core.Budgets;
+
+/// <summary>Checks <see cref="BudgetGateOptions"/> at start (source-generated from its annotations).</summary>
+[OptionsValidator]
+internal sealed partial class BudgetGateOptionsValidator : IValidateOptions<BudgetGateOptions>;

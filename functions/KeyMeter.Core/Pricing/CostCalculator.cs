@@ -1,0 +1,35 @@
+using KeyMeter.Core.Metering;
+
+namespace KeyMeter.Core.Pricing;
+
+/// <summary>
+/// Prices one call: each disjoint bucket of <see cref="TokenUsage"/> at its own rate, so cache reads
+/// and writes are never billed as plain input nor twice (lessons-from-peers rows 1 and 5). Reasoning
+/// tokens are part of the output and are not billed again.
+/// </summary>
+public static class CostCalculator
+{
+    private const decimal TokensPerPriceUnit = 1_000_000m;
+
+    public static CallCost Calculate(TokenUsage usage, PriceLookup lookup)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        ArgumentNullException.ThrowIfNull(lookup);
+
+        var fee = CursorTokenFee.For(usage);
+        if (!lookup.IsFound)
+        {
+            return new CallCost(null, fee, lookup.PriceVersion, null, Unpriced: true);
+        }
+
+        // Past the long-context threshold the tier prices apply to every token of the request.
+        var prices = lookup.Period.PricesFor(usage.TotalInputTokens);
+        var cost = (usage.InputTokens * prices.Input
+            + usage.CachedInputTokens * prices.CachedInput
+            + usage.CacheWrite5mTokens * prices.CacheWrite5m
+            + usage.CacheWrite1hTokens * prices.CacheWrite1h
+            + usage.OutputTokens * prices.Output) / TokensPerPriceUnit;
+
+        return new CallCost(cost, fee, lookup.PriceVersion, lookup.PricedModel, Unpriced: false);
+    }
+}

@@ -1,0 +1,44 @@
+using KeyMeter.Azure.Budgets;
+using KeyMeter.Azure.Metering;
+using KeyMeter.Core.Budgets;
+using KeyMeter.Core.Metering;
+using KeyMeter.Core.Pricing;
+using KeyMeter.Functions.Configuration;
+using KeyMeter.Functions.Host;
+using KeyMeter.Functions.Metering;
+using KeyMeter.Functions.Proxy;
+using Microsoft.Extensions.Options;
+
+namespace KeyMeter.Functions.Hosting;
+
+/// <summary>The BYOK proxy and what it needs: keys, prices, budgets, the upstream pool and the usage pipeline.</summary>
+internal static class ProxyServiceCollectionExtensions
+{
+    public static IServiceCollection AddKeyMeterProxy(this IServiceCollection services)
+    {
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ProvidersOptions>().BindConfiguration(ProvidersOptions.SectionName).ValidateOnStart();
+        services.AddOptions<BudgetGateOptions>().BindConfiguration("KeyMeter:" + BudgetGateOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidator>();
+        services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BudgetGateOptions>, BudgetGateOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PricingOptions>, PricingOptionsValidator>();
+
+        services.AddSingleton<UpstreamClient>();
+        services.AddSingleton<ProxyKeyResolver>();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<PricingOptions>>().Value.Overrides is { Count: > 0 } overrides
+            ? PriceTable.LoadDefault().WithOverrides(overrides)
+            : PriceTable.LoadDefault());
+        services.AddSingleton<CallPricing>();
+        services.AddSingleton<IBudgetCounterStore, TableBudgetCounterStore>();
+        services.AddSingleton<BudgetGate>();
+        services.AddSingleton<ProxyHandler>();
+
+        services.AddSingleton<IUsageOutbox, TableUsageOutbox>();
+        services.AddSingleton<IUsageSink, QueueUsageSink>();
+        services.AddSingleton<OutboxDrainer>();
+        services.AddSingleton<IPayloadFunction, UsageOutboxFunction>();
+        return services;
+    }
+}

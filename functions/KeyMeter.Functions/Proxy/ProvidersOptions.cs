@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KeyMeter.Functions.Proxy;
+
+/// <summary>
+/// Upstream base URLs: <c>KeyMeter__Providers__OpenAI__BaseUrl</c> (default <c>https://api.openai.com/v1</c>) and
+/// <c>KeyMeter__Providers__Anthropic__BaseUrl</c> (default <c>https://api.anthropic.com</c>).
+/// </summary>
+public sealed class ProvidersOptions : IValidatableObject
+{
+    public const string SectionName = "KeyMeter:Providers";
+
+    public ProviderEndpoint OpenAI { get; set; } = new() { BaseUrl = new Uri("https://api.openai.com/v1") };
+
+    public ProviderEndpoint Anthropic { get; set; } = new() { BaseUrl = new Uri("https://api.anthropic.com") };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, endpoint) in new[] { ("OpenAI", OpenAI), ("Anthropic", Anthropic) })
+        {
+            if (endpoint.BaseUrl is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback))
+            {
+                yield return new ValidationResult($"KeyMeter__Providers__{name}__BaseUrl must be an absolute https URL (http only for loopback).", [name]);
+            }
+        }
+    }
+}

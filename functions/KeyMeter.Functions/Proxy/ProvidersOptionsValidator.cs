@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+
+namespace KeyMeter.Functions.Proxy;
+
+/// <summary>Source-generated validator of <see cref="ProvidersOptions"/>.</summary>
+[OptionsValidator]
+internal sealed partial class ProvidersOptionsValidator : IValidateOptions<ProvidersOptions>;

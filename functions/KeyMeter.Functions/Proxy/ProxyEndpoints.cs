@@ -1,0 +1,28 @@
+using KeyMeter.Core.Proxy;
+
+namespace KeyMeter.Functions.Proxy;
+
+/// <summary>
+/// Maps the OpenAI-compatible <c>/v1/*</c> and Anthropic-compatible <c>/anthropic/*</c> routes. Every method reaches the
+/// handler, so a wrong method or an unknown path is answered in the provider's error shape, not as ProblemDetails.
+/// </summary>
+internal static class ProxyEndpoints
+{
+    public static IEndpointRouteBuilder MapProxyEndpoints(this IEndpointRouteBuilder app)
+    {
+        foreach (var route in ProxyRoutes.All)
+        {
+            app.Map(route.Path, (HttpContext context, ProxyHandler handler) => handler.HandleAsync(context, route));
+        }
+
+        app.Map(ProxyRoutes.OpenAIPrefix + "/{**rest}", (HttpContext context) => NotFoundAsync(context, Provider.OpenAI));
+        app.Map(ProxyRoutes.AnthropicPrefix + "/{**rest}", (HttpContext context) => NotFoundAsync(context, Provider.Anthropic));
+        return app;
+    }
+
+    private static Task NotFoundAsync(HttpContext context, Provider provider)
+    {
+        var problem = ProxyProblem.NotFound(context.Request.Path.Value ?? "/");
+        return ProviderError.WriteAsync(context, provider, problem.Status, problem.Type, problem.Code, problem.Message);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using KeyMeter.Core.Budgets;
+
+namespace KeyMeter.Functions.Proxy;
+
+/// <summary>An expected way a proxied call is refused, as a value; <see cref="ProviderError"/> renders it.</summary>
+internal sealed record ProxyProblem(int Status, string Type, string Code, string Message, TimeSpan? RetryAfter = null)
+{
+    public static ProxyProblem InvalidKey() => new(
+        401,
+        "invalid_request_error",
+        "invalid_api_key",
+        "Invalid KeyMeter key. Send your km_ key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'; it may be revoked or expired.");
+
+    public static ProxyProblem ModelNotAllowed(string model) => new(
+        403,
+        "invalid_request_error",
+        "model_not_allowed",
+        $"Model '{model}' is not on this KeyMeter key's allow-list.");
+
+    public static ProxyProblem NotFound(string path) => new(404, "invalid_request_error", "unknown_url", $"KeyMeter does not serve {path}.");
+
+    public static ProxyProblem MethodNotAllowed(string method, string path, string allowed) =>
+        new(405, "invalid_request_error", "method_not_allowed", $"{path} accepts {allowed}, not {method}.");
+
+    public static ProxyProblem BadRequest(string message) => new(400, "invalid_request_error", "invalid_request", message);
+
+    public static ProxyProblem TooLarge(long limit) =>
+        new(413, "invalid_request_error", "request_too_large", $"The request body is larger than KeyMeter's limit of {limit} bytes.");
+
+    public static ProxyProblem NotConfigured(string provider) => new(
+        503,
+        "server_error",
+        "provider_not_configured",
+        $"KeyMeter has no {provider} key configured; ask your KeyMeter administrator.");
+
+    public static ProxyProblem UpstreamUnavailable(string provider) =>
+        new(502, "server_error", "upstream_unavailable", $"KeyMeter could not reach {provider}. Try again.");
+
+    /// <summary>429 in OpenAI's quota shape: which budget, how much, and when it resets.</summary>
+    public static ProxyProblem BudgetExceeded(BudgetRefusal refusal, DateTimeOffset now) => new(
+        429,
+        "insufficient_quota",
+        "budget_exceeded",
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"KeyMeter {BudgetNames.Of(refusal.Period)} budget exceeded: {refusal.UsedUsd:0.####} of {refusal.LimitUsd:0.####} USD used or reserved; this request needs about {refusal.EstimateUsd:0.####} USD. The budget resets at {refusal.ResetsAt:yyyy-MM-ddTHH:mm:ssZ}."),
+        refusal.ResetsAt > now ? refusal.ResetsAt - now : null);
+
+    public static ProxyProblem BudgetsUnavailable() =>
+        new(503, "server_error", "budgets_unavailable", "KeyMeter cannot check this key's budget right now. Try again shortly.", TimeSpan.FromSeconds(5));
+
+    public static ProxyProblem KeyStoreUnavailable() =>
+        new(503, "server_error", "keymeter_unavailable", "KeyMeter cannot check keys right now. Try again shortly.", TimeSpan.FromSeconds(5));
+}

@@ -1,0 +1,26 @@
+using KeyMeter.Core.Metering;
+using KeyMeter.Core.Proxy;
+
+namespace KeyMeter.Functions.Proxy;
+
+/// <summary>
+/// Every route the proxy serves. OpenAI's base URL already ends in <c>/v1</c> (Cursor's "Override OpenAI Base URL"
+/// is <c>https://app/v1</c>); Anthropic's does not, so its upstream paths keep <c>/v1</c>.
+/// </summary>
+internal static class ProxyRoutes
+{
+    public const string OpenAIPrefix = "/v1";
+    public const string AnthropicPrefix = "/anthropic";
+
+    public static IReadOnlyList<ProxyRoute> All { get; } =
+    [
+        new("/v1/chat/completions", "POST", Provider.OpenAI, "/chat/completions", ApiFormat.ChatCompletions),
+        new("/v1/responses", "POST", Provider.OpenAI, "/responses", ApiFormat.Responses),
+        new("/v1/completions", "POST", Provider.OpenAI, "/completions", ApiFormat.Completions),
+        new("/v1/embeddings", "POST", Provider.OpenAI, "/embeddings", ApiFormat.Embeddings),
+        new("/v1/models", "GET", Provider.OpenAI, "/models", null),
+        new("/anthropic/v1/messages", "POST", Provider.Anthropic, "/v1/messages", ApiFormat.AnthropicMessages),
+        new("/anthropic/v1/messages/count_tokens", "POST", Provider.Anthropic, "/v1/messages/count_tokens", null),
+        new("/anthropic/v1/models", "GET", Provider.Anthropic, "/v1/models", null),
+    ];
+}

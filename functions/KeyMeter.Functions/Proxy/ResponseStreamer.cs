@@ -1,0 +1,97 @@
+using System.Buffers;
+using KeyMeter.Core.Metering;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace KeyMeter.Functions.Proxy;
+
+/// <summary>
+/// Copies an upstream body to the client chunk by chunk with a pooled buffer, flushing after every read so SSE events
+/// leave as they arrive, and shows every chunk to the usage meter on the way (DESIGN.md invariant 1). Nothing is
+/// buffered beyond one read.
+/// </summary>
+internal static class ResponseStreamer
+{
+    private const int BufferSize = 16 * 1024;
+
+    public static async Task<CopyOutcome> CopyAsync(
+        Stream upstream, HttpContext context, IUsageMeter meter, UsageChunkFilter? filter, CancellationToken cancellationToken)
+    {
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        var client = context.Response.Body;
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var filtered = filter is null ? null : new ArrayBufferWriter<byte>(BufferSize);
+        try
+        {
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await upstream.ReadAsync(buffer, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return CopyOutcome.ClientAborted;
+                }
+                catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException)
+                {
+                    return CopyOutcome.UpstreamFailed;
+                }
+
+                if (read == 0)
+                {
+                    break;
+                }
+
+                meter.Observe(buffer.AsSpan(0, read));
+                if (!await WriteAsync(client, buffer.AsMemory(0, read), filter, filtered, flushFilter: false, cancellationToken))
+                {
+                    return CopyOutcome.ClientAborted;
+                }
+            }
+
+            return filter is null || await WriteAsync(client, ReadOnlyMemory<byte>.Empty, filter, filtered, flushFilter: true, cancellationToken)
+                ? CopyOutcome.Completed
+                : CopyOutcome.ClientAborted;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<bool> WriteAsync(
+        Stream client, ReadOnlyMemory<byte> chunk, UsageChunkFilter? filter, ArrayBufferWriter<byte>? filtered, bool flushFilter, CancellationToken cancellationToken)
+    {
+        var toWrite = chunk;
+        if (filter is not null)
+        {
+            filtered!.ResetWrittenCount();
+            if (flushFilter)
+            {
+                filter.Flush(filtered);
+            }
+            else
+            {
+                filter.Filter(chunk.Span, filtered);
+            }
+
+            toWrite = filtered.WrittenMemory;
+        }
+
+        try
+        {
+            if (!toWrite.IsEmpty)
+            {
+                await client.WriteAsync(toWrite, cancellationToken);
+            }
+
+            await client.FlushAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            return false;
+        }
+    }
+}

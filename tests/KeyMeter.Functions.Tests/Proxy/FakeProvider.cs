@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KeyMeter.Functions.Tests.Proxy;
+
+/// <summary>
+/// A loopback stand-in for api.openai.com and api.anthropic.com that answers like the real APIs, streaming and not,
+/// and records what reached it (paths, credentials, whether usage was requested).
+/// </summary>
+internal sealed class FakeProvider : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeProvider(WebApplication app) => _app = app;
+
+    /// <summary>Where the fake listens; known once it has started.</summary>
+    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public ConcurrentQueue<ReceivedCall> Calls { get; } = new();
+
+    public FakeBehavior Behavior { get; set; } = FakeBehavior.Normal;
+
+    /// <summary>Pause between streamed events.</summary>
+    public TimeSpan ChunkDelay { get; set; }
+
+    /// <summary>Released when a stream has sent its first events, for abort tests.</summary>
+    public TaskCompletionSource FirstEventsSent { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public static async Task<FakeProvider> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeProvider(app);
+        app.MapPost("/v1/chat/completions", fake.ChatAsync);
+        app.MapPost("/v1/responses", fake.ResponsesAsync);
+        app.MapPost("/v1/messages", fake.MessagesAsync);
+        app.MapGet("/v1/models", () => Results.Text("""{"object":"list","data":[{"id":"gpt-5","object":"model","created":1,"owned_by":"openai"}]}""", "application/json"));
+        await app.StartAsync();
+        return fake;
+    }
+
+    public void ResetFirstEvents() => FirstEventsSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task<JsonElement> RecordAsync(HttpContext context)
+    {
+        using var document = await JsonDocument.ParseAsync(context.Request.Body);
+        var body = document.RootElement.Clone();
+        Calls.Enqueue(new ReceivedCall(
+            context.Request.Path,
+            context.Request.Headers.Authorization.ToString(),
+            context.Request.Headers["x-api-key"].ToString(),
+            context.Request.Headers["anthropic-version"].ToString(),
+            body.GetRawText(),
+            body.TryGetProperty("stream_options", out var options) && options.TryGetProperty("include_usage", out var include) && include.GetBoolean()));
+        return body;
+    }
+
+    private async Task ChatAsync(HttpContext context)
+    {
+        var body = await RecordAsync(context);
+        if (await RefusedAsync(context))
+        {
+            return;
+        }
+
+        var stream = body.TryGetProperty("stream", out var s) && s.GetBoolean();
+        if (!stream)
+        {
+            await WriteJsonAsync(context, FakeProviderResponses.ChatCompletion("Hello there"));
+            return;
+        }
+
+        var includeUsage = Calls.Last().IncludeUsageRequested;
+        await StreamAsync(context, FakeProviderResponses.ChatChunks(["Hel", "lo", " there"], includeUsage));
+    }
+
+    private async Task ResponsesAsync(HttpContext context)
+    {
+        await RecordAsync(context);
+        await WriteJsonAsync(context, FakeProviderResponses.Response("Hi"));
+    }
+
+    private async Task MessagesAsync(HttpContext context)
+    {
+        var body = await RecordAsync(context);
+        if (await RefusedAsync(context))
+        {
+            return;
+        }
+
+        if (!(body.TryGetProperty("stream", out var s) && s.GetBoolean()))
+        {
+            await WriteJsonAsync(context, FakeProviderResponses.AnthropicMessage("Hello"));
+            return;
+        }
+
+        await StreamAsync(context, FakeProviderResponses.AnthropicEvents(["Hel", "lo"]));
+    }
+
+    private async Task<bool> RefusedAsync(HttpContext context)
+    {
+        if (Behavior != FakeBehavior.RateLimited)
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = 429;
+        context.Response.Headers["retry-after"] = "7";
+        context.Response.Headers["x-ratelimit-remaining-tokens"] = "0";
+        context.Response.Headers["x-ratelimit-reset-tokens"] = "6s";
+        await WriteJsonAsync(context, FakeProviderResponses.OpenAIRateLimited, status: 429);
+        return true;
+    }
+
+    private async Task StreamAsync(HttpContext context, IEnumerable<string> events)
+    {
+        context.Response.ContentType = "text/event-stream; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        var sent = 0;
+        foreach (var item in events)
+        {
+            if (Behavior == FakeBehavior.CutMidStream && sent == 2)
+            {
+                // Give the proxy time to read what was sent: a reset discards unread bytes on the receiving side.
+                await Task.Delay(200, context.RequestAborted);
+                FirstEventsSent.TrySetResult();
+                context.Abort();
+                return;
+            }
+
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(item), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            if (++sent == 2)
+            {
+                FirstEventsSent.TrySetResult();
+            }
+
+            if (ChunkDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(ChunkDelay, context.RequestAborted);
+            }
+        }
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, string json, int status = 200)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(json, context.RequestAborted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,64 @@
+using KeyMeter.Core.Keys;
+using KeyMeter.Core.Metering;
+using KeyMeter.Functions.Tests.Hosting;
+using KeyMeter.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KeyMeter.Functions.Tests.Proxy;
+
+/// <summary>KeyMeter in local mode in front of a <see cref="FakeProvider"/>, with every usage record captured.</summary>
+internal sealed class ProxyHarness : IAsyncDisposable
+{
+    public const string OpenAIKey = "test-openai-provider-key";
+    public const string AnthropicKey = "test-anthropic-provider-key";
+
+    private ProxyHarness(FakeProvider provider, RunningApp app, RecordingUsageSink usage)
+    {
+        Provider = provider;
+        App = app;
+        Usage = usage;
+    }
+
+    public FakeProvider Provider { get; }
+
+    public RunningApp App { get; }
+
+    public RecordingUsageSink Usage { get; }
+
+    public Uri OpenAIBaseUrl => new(App.Client.BaseAddress!, "/v1");
+
+    public Uri AnthropicBaseUrl => new(App.Client.BaseAddress!, "/anthropic");
+
+    public static async Task<ProxyHarness> StartAsync(AzuriteFixture azurite, params string[] extraArgs)
+    {
+        var provider = await FakeProvider.StartAsync();
+        var usage = new RecordingUsageSink();
+        string[] args =
+        [
+            "--KeyMeter:Providers:OpenAI:BaseUrl=" + new Uri(provider.BaseAddress, "/v1"),
+            "--KeyMeter:Providers:Anthropic:BaseUrl=" + provider.BaseAddress,
+            "--KeyMeter:Secrets:OpenAIApiKey=" + OpenAIKey,
+            "--KeyMeter:Secrets:AnthropicApiKey=" + AnthropicKey,
+            "--KeyMeter:Proxy:KeyCacheTtl=00:00:00",
+            .. extraArgs,
+        ];
+        var app = await RunningApp.StartAsync(azurite, builder => builder.Services.AddSingleton<IUsageSink>(usage), args);
+        return new ProxyHarness(provider, app, usage);
+    }
+
+    public async Task<CreatedKey> CreateKeyAsync(string name = "dev", decimal? daily = null, IReadOnlyList<string>? models = null)
+    {
+        var keys = App.App.Services.GetRequiredService<KeyManagement>();
+        var result = await keys.CreateAsync(
+            new CreateKeyRequest(name, "dev@example.com", new Dictionary<string, string> { ["team"] = "platform" }, new BudgetsInput(daily, null), models?.ToList(), null),
+            "test",
+            CancellationToken.None);
+        return result.Value ?? throw new InvalidOperationException("Key creation failed: " + result.Kind);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Provider.DisposeAsync();
+    }
+}
