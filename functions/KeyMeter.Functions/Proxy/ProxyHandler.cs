@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Globalization;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Proxy;
+using KeyMeter.Core.Proxy.Translation;
 using KeyMeter.Core.Secrets;
 using Microsoft.Extensions.Options;
 
@@ -112,9 +114,26 @@ internal sealed class ProxyHandler(
         }
 
         // 7. Forward, meter the response as it streams, and publish the record whatever happened.
+        //    Cursor sends Responses-shaped bodies to /chat/completions for GPT-5 and expects Chat Completions back
+        //    (cursor-api.md 3.2): such calls go to /responses and their answer is translated.
         var streaming = summary.Stream;
-        var injectUsage = route.Api == ApiFormat.ChatCompletions && streaming && !summary.IncludeUsage && !summary.HasStreamOptions;
-        var (status, outcome, meter) = await ForwardMeteredAsync(context, route, body, summary, providerKey, injectUsage, estimatedInputTokens);
+        var quirk = route.Api == ApiFormat.ChatCompletions && CursorResponsesQuirk.IsResponsesShaped(summary);
+        var injectUsage = !quirk && route.Api == ApiFormat.ChatCompletions && streaming && !summary.IncludeUsage && !summary.HasStreamOptions;
+        int status;
+        string outcome;
+        IUsageMeter meter;
+        try
+        {
+            (status, outcome, meter) = quirk
+                ? await ForwardTranslatedAsync(context, body, summary, providerKey, estimatedInputTokens)
+                : await ForwardMeteredAsync(context, route, body, summary, providerKey, injectUsage, estimatedInputTokens);
+        }
+        catch
+        {
+            // A bug, not an expected failure: give the reservation back before the exception surfaces.
+            await budgets.ReleaseAsync(decision.Reservation!, CancellationToken.None);
+            throw;
+        }
 
         // 8. Price the usage, settle the reservation, and hand the record off before the response completes. A
         //    provider error (4xx/5xx answer) or no answer at all costs nothing; an abort mid-stream costs what the
@@ -206,9 +225,58 @@ internal sealed class ProxyHandler(
         var streamed = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
         var meter = UsageMeters.Create(route.Api!.Value, streamed, estimatedInputTokens);
         var success = response.IsSuccessStatusCode;
-        var filter = injectUsage && success ? new UsageChunkFilter() : null;
+        var filter = injectUsage && success && streamed ? new UsageChunkTransform() : null;
+        var (copied, outcome) = await CopyMeteredAsync(context, route, response, meter, filter);
+        return ((int)response.StatusCode, outcome, meter);
+    }
+
+    /// <summary>Cursor's GPT-5 quirk: the Responses-shaped body goes to /responses, the answer comes back as Chat Completions.</summary>
+    private async Task<(int Status, string Outcome, IUsageMeter Meter)> ForwardTranslatedAsync(
+        HttpContext context, RequestBody body, RequestSummary summary, string providerKey, long estimatedInputTokens)
+    {
+        var route = ProxyRoutes.CursorResponses;
+        var rewritten = new ArrayBufferWriter<byte>(body.Length);
+        if (!ResponsesRequestRewriter.Rewrite(body.Memory.Span, rewritten))
+        {
+            await FailAsync(context, route, ProxyProblem.BadRequest("The request body is not a JSON object."));
+            return (0, UsageOutcomes.UpstreamError, UsageMeters.None);
+        }
+
+        using var request = CreateUpstreamRequest(context, route, new RequestBodyContent(rewritten.WrittenMemory), providerKey);
+        using var response = await SendAsync(context, route, request);
+        if (response is null)
+        {
+            var failed = context.RequestAborted.IsCancellationRequested ? UsageOutcomes.ClientAborted : UsageOutcomes.UpstreamFailed;
+            return (0, failed, UsageMeters.Create(ApiFormat.Responses, summary.Stream, estimatedInputTokens));
+        }
+
+        var streamed = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
+        var meter = UsageMeters.Create(ApiFormat.Responses, streamed, estimatedInputTokens);
+        IResponseTransform? transform = !response.IsSuccessStatusCode ? null
+            : streamed ? new ResponsesStreamTransform(summary.IncludeUsage)
+            : new ResponsesJsonTransform();
+        try
+        {
+            var (_, outcome) = await CopyMeteredAsync(context, route, response, meter, transform);
+            return ((int)response.StatusCode, outcome, meter);
+        }
+        finally
+        {
+            (transform as IDisposable)?.Dispose();
+        }
+    }
+
+    private async Task<(CopyOutcome Copied, string Outcome)> CopyMeteredAsync(
+        HttpContext context, ProxyRoute route, HttpResponseMessage response, IUsageMeter meter, IResponseTransform? filter)
+    {
+        var success = response.IsSuccessStatusCode;
         context.Response.StatusCode = (int)response.StatusCode;
         ProxyHeaders.CopyResponseHeaders(response, context.Response, bodyRewritten: filter is not null);
+        if (filter?.ContentType is { } contentType)
+        {
+            context.Response.ContentType = contentType;
+        }
+
         await using var stream = await response.Content.ReadAsStreamAsync(context.RequestAborted);
         var copied = await ResponseStreamer.CopyAsync(stream, context, meter, filter, context.RequestAborted);
         var outcome = copied switch
@@ -223,7 +291,7 @@ internal sealed class ProxyHandler(
             context.Abort();
         }
 
-        return ((int)response.StatusCode, outcome, meter);
+        return (copied, outcome);
     }
 
     private async Task PassThroughAsync(HttpContext context, ProxyRoute route, RequestBody? body, string providerKey, DeveloperKey key)

@@ -12,6 +12,9 @@ internal static class ProxyRoutes
     public const string OpenAIPrefix = "/v1";
     public const string AnthropicPrefix = "/anthropic";
 
+    /// <summary>Where Responses-shaped bodies sent to /v1/chat/completions actually go (Cursor's GPT-5 quirk).</summary>
+    public static ProxyRoute CursorResponses { get; } = new("/v1/chat/completions", "POST", Provider.OpenAI, "/responses", ApiFormat.Responses);
+
     public static IReadOnlyList<ProxyRoute> All { get; } =
     [
         new("/v1/chat/completions", "POST", Provider.OpenAI, "/chat/completions", ApiFormat.ChatCompletions),

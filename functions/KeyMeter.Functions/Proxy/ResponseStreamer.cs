@@ -14,7 +14,7 @@ internal static class ResponseStreamer
     private const int BufferSize = 16 * 1024;
 
     public static async Task<CopyOutcome> CopyAsync(
-        Stream upstream, HttpContext context, IUsageMeter meter, UsageChunkFilter? filter, CancellationToken cancellationToken)
+        Stream upstream, HttpContext context, IUsageMeter meter, IResponseTransform? filter, CancellationToken cancellationToken)
     {
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var client = context.Response.Body;
@@ -61,7 +61,7 @@ internal static class ResponseStreamer
     }
 
     private static async Task<bool> WriteAsync(
-        Stream client, ReadOnlyMemory<byte> chunk, UsageChunkFilter? filter, ArrayBufferWriter<byte>? filtered, bool flushFilter, CancellationToken cancellationToken)
+        Stream client, ReadOnlyMemory<byte> chunk, IResponseTransform? filter, ArrayBufferWriter<byte>? filtered, bool flushFilter, CancellationToken cancellationToken)
     {
         var toWrite = chunk;
         if (filter is not null)
@@ -69,11 +69,11 @@ internal static class ResponseStreamer
             filtered!.ResetWrittenCount();
             if (flushFilter)
             {
-                filter.Flush(filtered);
+                filter.Complete(filtered);
             }
             else
             {
-                filter.Filter(chunk.Span, filtered);
+                filter.Transform(chunk.Span, filtered);
             }
 
             toWrite = filtered.WrittenMemory;

@@ -86,7 +86,20 @@ internal sealed class FakeProvider : IAsyncDisposable
 
     private async Task ResponsesAsync(HttpContext context)
     {
-        await RecordAsync(context);
+        var body = await RecordAsync(context);
+        if (body.TryGetProperty("stream_options", out _))
+        {
+            // The real Responses API rejects it (cursor-api.md 4.2).
+            await WriteJsonAsync(context, """{"error":{"message":"Unknown parameter: 'stream_options'.","type":"invalid_request_error","param":"stream_options","code":"unknown_parameter"}}""", status: 400);
+            return;
+        }
+
+        if (body.TryGetProperty("stream", out var s) && s.GetBoolean())
+        {
+            await StreamAsync(context, FakeProviderResponses.ResponseEvents(["H", "i"]));
+            return;
+        }
+
         await WriteJsonAsync(context, FakeProviderResponses.Response("Hi"));
     }
 

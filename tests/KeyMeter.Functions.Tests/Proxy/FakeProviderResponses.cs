@@ -67,5 +67,20 @@ internal static class FakeProviderResponses
         {"id":"resp_fake1","object":"response","created_at":1763800000,"status":"completed","model":"{{{ChatModel}}}","output":[{"type":"message","id":"msg_fake1","status":"completed","role":"assistant","content":[{"type":"output_text","text":"{{{text}}}","annotations":[]}]}],"parallel_tool_calls":true,"tool_choice":"auto","tools":[],"usage":{{{ResponsesUsage}}}}
         """;
 
+    public static IEnumerable<string> ResponseEvents(IReadOnlyList<string> pieces)
+    {
+        const string created = $$$"""{"id":"resp_fake1","object":"response","created_at":1763800000,"status":"in_progress","model":"{{{ChatModel}}}","output":[]}""";
+        yield return $"event: response.created\ndata: {{\"type\":\"response.created\",\"sequence_number\":0,\"response\":{created}}}\n\n";
+        yield return "event: response.output_item.added\ndata: {\"type\":\"response.output_item.added\",\"sequence_number\":1,\"output_index\":0,\"item\":{\"type\":\"message\",\"id\":\"msg_fake1\",\"status\":\"in_progress\",\"role\":\"assistant\",\"content\":[]}}\n\n";
+        var sequence = 2;
+        foreach (var piece in pieces)
+        {
+            yield return $"event: response.output_text.delta\ndata: {{\"type\":\"response.output_text.delta\",\"sequence_number\":{sequence++},\"item_id\":\"msg_fake1\",\"output_index\":0,\"content_index\":0,\"delta\":\"{piece}\"}}\n\n";
+        }
+
+        var completed = Response(string.Concat(pieces)).Trim();
+        yield return $"event: response.completed\ndata: {{\"type\":\"response.completed\",\"sequence_number\":{sequence},\"response\":{completed}}}\n\n";
+    }
+
     public const string OpenAIRateLimited = """{"error":{"message":"Rate limit reached for gpt-5 in organization org-x on tokens per min (TPM).","type":"tokens","param":null,"code":"rate_limit_exceeded"}}""";
 }
