@@ -7,56 +7,22 @@ namespace KeyMeter.Core.Metering;
 /// The reading is exact when a <c>message_delta</c> came and no generated text followed it; otherwise (abort, an
 /// <c>error</c> event mid-stream) the input stays exact when <c>message_start</c> came and output is estimated.
 /// </summary>
-internal sealed class AnthropicStreamMeter : IUsageMeter, ISseEventHandler
+internal sealed class AnthropicStreamMeter : SseUsageMeter
 {
-    private readonly long _estimatedInputTokens;
-    private readonly SseEventReader _reader;
-    private readonly UsageFacts _facts = new();
-    private readonly UsageJsonScanner _scanner;
-    private readonly RawUsage _usage = new();
     private bool _started;
     private bool _delivered;
     private long _textBytes;
     private long _textBytesSinceDelta;
-    private string? _model;
-    private string? _id;
-    private UsageReading? _reading;
 
     public AnthropicStreamMeter(long estimatedInputTokens, int maxEventBytes = SseEventReader.DefaultMaxEventBytes)
+        : base(estimatedInputTokens, maxEventBytes)
     {
-        _estimatedInputTokens = estimatedInputTokens;
-        _reader = new SseEventReader(this, maxEventBytes);
-        _scanner = new UsageJsonScanner(_facts);
     }
 
-    /// <summary>Events that were not valid JSON and were skipped.</summary>
-    public int MalformedEventCount { get; private set; }
-
-    public void Observe(ReadOnlySpan<byte> chunk)
+    protected override void OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data)
     {
-        if (_reading is not null)
-        {
-            throw new InvalidOperationException("The response was already completed.");
-        }
-
-        _reader.Append(chunk);
-    }
-
-    public UsageReading Complete(bool endedNormally)
-    {
-        if (_reading is null)
-        {
-            _reader.Complete(dispatchUnterminated: endedNormally);
-            _reading = Read();
-        }
-
-        return _reading;
-    }
-
-    void ISseEventHandler.OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data)
-    {
-        _facts.Reset(captureIdentifiers: _model is null || _id is null);
-        if (!_scanner.TryScanDocument(data))
+        Facts.Reset(captureIdentifiers: Model is null || Id is null);
+        if (!Scanner.TryScanDocument(data))
         {
             MalformedEventCount++;
             return;
@@ -65,59 +31,59 @@ internal sealed class AnthropicStreamMeter : IUsageMeter, ISseEventHandler
         var type = UsageJsonScanner.ClassifyEventType(eventName);
         if (type == StreamEventType.Other)
         {
-            type = _facts.Type;
+            type = Facts.Type;
         }
 
         switch (type)
         {
             case StreamEventType.MessageStart:
-                if (_facts.HasUsage)
+                if (Facts.HasUsage)
                 {
-                    _usage.CopyFrom(_facts.Usage);
+                    Usage.CopyFrom(Facts.Usage);
                     _started = true;
                 }
 
-                _model ??= _facts.ModelOrNull();
-                _id ??= _facts.IdOrNull();
+                Model ??= Facts.ModelOrNull();
+                Id ??= Facts.IdOrNull();
                 break;
-            case StreamEventType.MessageDelta when _facts.HasUsage:
-                _usage.MergeLatest(_facts.Usage);
+            case StreamEventType.MessageDelta when Facts.HasUsage:
+                Usage.MergeLatest(Facts.Usage);
                 _delivered = true;
                 _textBytesSinceDelta = 0;
                 break;
             case StreamEventType.ContentBlockDelta:
-                _textBytes += _facts.TextBytes;
-                _textBytesSinceDelta += _facts.TextBytes;
+                _textBytes += Facts.TextBytes;
+                _textBytesSinceDelta += Facts.TextBytes;
                 break;
         }
     }
 
-    private UsageReading Read()
+    protected override UsageReading Read()
     {
         if (_delivered && _textBytesSinceDelta == 0)
         {
-            return new UsageReading(_usage.ToTokenUsage(ApiFormat.AnthropicMessages), _model, false, _id);
+            return new UsageReading(Usage.ToTokenUsage(ApiFormat.AnthropicMessages), Model, false, Id);
         }
 
         if (_delivered)
         {
             // Cut during a later turn (server tools): the last cumulative count plus the text generated since.
-            var counted = _usage.ToTokenUsage(ApiFormat.AnthropicMessages);
+            var counted = Usage.ToTokenUsage(ApiFormat.AnthropicMessages);
             return new UsageReading(
                 counted with { OutputTokens = counted.OutputTokens + UsageReading.EstimateOutputTokens(_textBytesSinceDelta) },
-                _model,
+                Model,
                 true,
-                _id);
+                Id);
         }
 
         if (_started)
         {
             // message_start's input and cache counts are final; its output count is only the first token or so.
-            var started = _usage.ToTokenUsage(ApiFormat.AnthropicMessages);
+            var started = Usage.ToTokenUsage(ApiFormat.AnthropicMessages);
             var output = Math.Max(started.OutputTokens, UsageReading.EstimateOutputTokens(_textBytes));
-            return new UsageReading(started with { OutputTokens = output }, _model, true, _id);
+            return new UsageReading(started with { OutputTokens = output }, Model, true, Id);
         }
 
-        return UsageReading.Estimate(_estimatedInputTokens, UsageReading.EstimateOutputTokens(_textBytes), _model, _id);
+        return UsageReading.Estimate(EstimatedInputTokens, UsageReading.EstimateOutputTokens(_textBytes), Model, Id);
     }
 }

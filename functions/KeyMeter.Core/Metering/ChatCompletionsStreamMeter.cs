@@ -6,58 +6,24 @@ namespace KeyMeter.Core.Metering;
 /// vLLM does, or a delta as other compatible providers do; lessons-from-peers #3); the last one wins.
 /// <c>data: [DONE]</c> ends the stream. Without usage, output is estimated from the delta text seen.
 /// </summary>
-internal sealed class ChatCompletionsStreamMeter : IUsageMeter, ISseEventHandler
+internal sealed class ChatCompletionsStreamMeter : SseUsageMeter
 {
     private readonly ApiFormat _format;
-    private readonly long _estimatedInputTokens;
-    private readonly SseEventReader _reader;
-    private readonly UsageFacts _facts = new();
-    private readonly UsageJsonScanner _scanner;
-    private readonly RawUsage _usage = new();
     private bool _hasUsage;
     private bool _done;
     private long _textBytes;
-    private string? _model;
-    private string? _id;
-    private UsageReading? _reading;
 
     public ChatCompletionsStreamMeter(ApiFormat format, long estimatedInputTokens, int maxEventBytes = SseEventReader.DefaultMaxEventBytes)
+        : base(estimatedInputTokens, maxEventBytes)
     {
         _format = format;
-        _estimatedInputTokens = estimatedInputTokens;
-        _reader = new SseEventReader(this, maxEventBytes);
-        _scanner = new UsageJsonScanner(_facts);
     }
 
-    /// <summary>Events that were not valid JSON and were skipped.</summary>
-    public int MalformedEventCount { get; private set; }
+    protected override UsageReading Read() => _hasUsage
+        ? new UsageReading(Usage.ToTokenUsage(_format), Model, false, Id)
+        : UsageReading.Estimate(EstimatedInputTokens, UsageReading.EstimateOutputTokens(_textBytes), Model, Id);
 
-    public int OversizedEventCount => _reader.SkippedEventCount;
-
-    public void Observe(ReadOnlySpan<byte> chunk)
-    {
-        if (_reading is not null)
-        {
-            throw new InvalidOperationException("The response was already completed.");
-        }
-
-        _reader.Append(chunk);
-    }
-
-    public UsageReading Complete(bool endedNormally)
-    {
-        if (_reading is null)
-        {
-            _reader.Complete(dispatchUnterminated: endedNormally);
-            _reading = _hasUsage
-                ? new UsageReading(_usage.ToTokenUsage(_format), _model, false, _id)
-                : UsageReading.Estimate(_estimatedInputTokens, UsageReading.EstimateOutputTokens(_textBytes), _model, _id);
-        }
-
-        return _reading;
-    }
-
-    void ISseEventHandler.OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data)
+    protected override void OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data)
     {
         if (_done || data.SequenceEqual("[DONE]"u8))
         {
@@ -65,21 +31,21 @@ internal sealed class ChatCompletionsStreamMeter : IUsageMeter, ISseEventHandler
             return;
         }
 
-        _facts.Reset(captureIdentifiers: _model is null || _id is null);
-        if (!_scanner.TryScanDocument(data))
+        Facts.Reset(captureIdentifiers: Model is null || Id is null);
+        if (!Scanner.TryScanDocument(data))
         {
             MalformedEventCount++;
             return;
         }
 
-        _textBytes += _facts.TextBytes;
-        if (_facts.HasUsage)
+        _textBytes += Facts.TextBytes;
+        if (Facts.HasUsage)
         {
-            _usage.CopyFrom(_facts.Usage);
+            Usage.CopyFrom(Facts.Usage);
             _hasUsage = true;
         }
 
-        _model ??= _facts.ModelOrNull();
-        _id ??= _facts.IdOrNull();
+        Model ??= Facts.ModelOrNull();
+        Id ??= Facts.IdOrNull();
     }
 }

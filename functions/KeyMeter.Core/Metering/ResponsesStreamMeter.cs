@@ -6,56 +6,24 @@ namespace KeyMeter.Core.Metering;
 /// model and id from any event's <c>response</c>. Without usage, output is estimated from the text, refusal,
 /// reasoning and function-call argument deltas seen.
 /// </summary>
-internal sealed class ResponsesStreamMeter : IUsageMeter, ISseEventHandler
+internal sealed class ResponsesStreamMeter : SseUsageMeter
 {
-    private readonly long _estimatedInputTokens;
-    private readonly SseEventReader _reader;
-    private readonly UsageFacts _facts = new();
-    private readonly UsageJsonScanner _scanner;
-    private readonly RawUsage _usage = new();
     private bool _hasUsage;
     private long _textBytes;
-    private string? _model;
-    private string? _id;
-    private UsageReading? _reading;
 
     public ResponsesStreamMeter(long estimatedInputTokens, int maxEventBytes = SseEventReader.DefaultMaxEventBytes)
+        : base(estimatedInputTokens, maxEventBytes)
     {
-        _estimatedInputTokens = estimatedInputTokens;
-        _reader = new SseEventReader(this, maxEventBytes);
-        _scanner = new UsageJsonScanner(_facts);
     }
 
-    /// <summary>Events that were not valid JSON and were skipped.</summary>
-    public int MalformedEventCount { get; private set; }
+    protected override UsageReading Read() => _hasUsage
+        ? new UsageReading(Usage.ToTokenUsage(ApiFormat.Responses), Model, false, Id)
+        : UsageReading.Estimate(EstimatedInputTokens, UsageReading.EstimateOutputTokens(_textBytes), Model, Id);
 
-    public void Observe(ReadOnlySpan<byte> chunk)
+    protected override void OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data)
     {
-        if (_reading is not null)
-        {
-            throw new InvalidOperationException("The response was already completed.");
-        }
-
-        _reader.Append(chunk);
-    }
-
-    public UsageReading Complete(bool endedNormally)
-    {
-        if (_reading is null)
-        {
-            _reader.Complete(dispatchUnterminated: endedNormally);
-            _reading = _hasUsage
-                ? new UsageReading(_usage.ToTokenUsage(ApiFormat.Responses), _model, false, _id)
-                : UsageReading.Estimate(_estimatedInputTokens, UsageReading.EstimateOutputTokens(_textBytes), _model, _id);
-        }
-
-        return _reading;
-    }
-
-    void ISseEventHandler.OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data)
-    {
-        _facts.Reset(captureIdentifiers: _model is null || _id is null);
-        if (!_scanner.TryScanDocument(data))
+        Facts.Reset(captureIdentifiers: Model is null || Id is null);
+        if (!Scanner.TryScanDocument(data))
         {
             MalformedEventCount++;
             return;
@@ -65,22 +33,22 @@ internal sealed class ResponsesStreamMeter : IUsageMeter, ISseEventHandler
         var type = UsageJsonScanner.ClassifyEventType(eventName);
         if (type == StreamEventType.Other)
         {
-            type = _facts.Type;
+            type = Facts.Type;
         }
 
         switch (type)
         {
             case StreamEventType.ResponseTextDelta:
-                _textBytes += _facts.TextBytes;
+                _textBytes += Facts.TextBytes;
                 break;
             case StreamEventType.ResponseCompleted or StreamEventType.ResponseIncomplete or StreamEventType.ResponseFailed
-                when _facts.HasUsage:
-                _usage.CopyFrom(_facts.Usage);
+                when Facts.HasUsage:
+                Usage.CopyFrom(Facts.Usage);
                 _hasUsage = true;
                 break;
         }
 
-        _model ??= _facts.ModelOrNull();
-        _id ??= _facts.IdOrNull();
+        Model ??= Facts.ModelOrNull();
+        Id ??= Facts.IdOrNull();
     }
 }
