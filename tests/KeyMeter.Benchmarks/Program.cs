@@ -1,0 +1,21 @@
+using KeyMeter.Benchmarks.Micro;
+using KeyMeter.Benchmarks.Proxy;
+
+// dotnet run -c Release --project tests/KeyMeter.Benchmarks -- proxy [--quick]
+// dotnet run -c Release --project tests/KeyMeter.Benchmarks -- micro [BenchmarkDotNet arguments, e.g. --filter *Inspect*]
+return args switch
+{
+    ["proxy", .. var rest] when BenchmarkSettings.TryParse(rest, out var settings) => await ProxyBenchmark.RunAsync(settings),
+    ["micro", .. var rest] => MicroBenchmarks.Run(rest),
+    _ => PrintUsage(),
+};
+
+static int PrintUsage()
+{
+    Console.Error.WriteLine("""
+        Usage:
+          proxy [--quick]   direct vs through KeyMeter on loopback: latency, time to first byte, RPS, memory
+          micro [args]      BenchmarkDotNet suite of Core's hot path (RequestInspector, usage meter, KeySecret)
+        """);
+    return 2;
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using KeyMeter.Core.Proxy;
+using KeyMeter.Functions.Proxy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KeyMeter.Benchmarks.Proxy;
+
+/// <summary>
+/// A loopback stand-in for <c>api.openai.com/v1/chat/completions</c>: checks the provider key, answers a JSON
+/// completion or streams Server-Sent Events (one write and flush per event, as the real API does), adds the usage-only
+/// chunk when <c>stream_options.include_usage</c> is set. Every answer is prebuilt, so a call costs the upstream the
+/// same whoever sends it, and its memory does not depend on the body size.
+/// </summary>
+internal sealed class FakeUpstream : IAsyncDisposable
+{
+    /// <summary>Request header choosing the streamed body: its size in bytes, or absent for a short token-by-token answer.</summary>
+    public const string StreamBytesHeader = "x-bench-stream-bytes";
+
+    /// <summary>Request header asking the stream to wait at its middle on <see cref="Gate"/>.</summary>
+    public const string HoldHeader = "x-bench-hold";
+
+    private const long MaxRequestBytes = 1024 * 1024;
+
+    private readonly WebApplication _app;
+    private readonly string _expectedAuthorization;
+
+    private FakeUpstream(WebApplication app, StreamCatalog streams, string providerKey)
+    {
+        _app = app;
+        Streams = streams;
+        _expectedAuthorization = "Bearer " + providerKey;
+    }
+
+    /// <summary>The root, e.g. <c>http://127.0.0.1:41234/</c>; OpenAI's base URL is this plus <c>v1</c>.</summary>
+    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+
+    public StreamCatalog Streams { get; }
+
+    public StreamGate Gate { get; } = new();
+
+    public static async Task<FakeUpstream> StartAsync(StreamCatalog streams, string providerKey, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var upstream = new FakeUpstream(app, streams, providerKey);
+        app.MapPost("/v1/chat/completions", upstream.ChatAsync);
+        await app.StartAsync(cancellationToken);
+        return upstream;
+    }
+
+    private async Task ChatAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+
+        // 1. The provider key, as OpenAI checks it: proves KeyMeter swapped the developer key for it.
+        if (!string.Equals(context.Request.Headers.Authorization.ToString(), _expectedAuthorization, StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        // 2. The body, read whole as the API does, and its top-level members.
+        using var body = await RequestBody.ReadAsync(context.Request, MaxRequestBytes, cancellationToken);
+        var summary = body is null ? null : RequestInspector.Inspect(body.Memory.Span, out _);
+        if (summary is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        foreach (var (name, value) in ChatPayloads.ResponseHeaders)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        // 3. Not streaming: one JSON answer with its length.
+        if (!summary.Stream)
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = ChatPayloads.Completion.Length;
+            await context.Response.Body.WriteAsync(ChatPayloads.Completion, cancellationToken);
+            return;
+        }
+
+        // 4. Streaming: event by event, each flushed; a held stream waits at its middle.
+        var size = int.TryParse(context.Request.Headers[StreamBytesHeader], NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) ? bytes : StreamCatalog.Tokens;
+        if (Streams.Find(size, summary.IncludeUsage) is not { } events)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var hold = context.Request.Headers.ContainsKey(HoldHeader);
+        context.Response.ContentType = "text/event-stream; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        for (var i = 0; i < events.Length; i++)
+        {
+            if (hold && i == events.Length / 2)
+            {
+                await Gate.ArriveAndWaitAsync(cancellationToken);
+            }
+
+            await context.Response.Body.WriteAsync(events[i], cancellationToken);
+            await context.Response.Body.FlushAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
