@@ -21,17 +21,9 @@ internal sealed class AnthropicStreamMeter : SseUsageMeter
 
     protected override void OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data)
     {
-        Facts.Reset(captureIdentifiers: Model is null || Id is null);
-        if (!Scanner.TryScanDocument(data))
+        if (!TryScanTypedEvent(eventName, data, out var type))
         {
-            MalformedEventCount++;
             return;
-        }
-
-        var type = UsageJsonScanner.ClassifyEventType(eventName);
-        if (type == StreamEventType.Other)
-        {
-            type = Facts.Type;
         }
 
         switch (type)

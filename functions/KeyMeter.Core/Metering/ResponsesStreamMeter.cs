@@ -22,18 +22,9 @@ internal sealed class ResponsesStreamMeter : SseUsageMeter
 
     protected override void OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data)
     {
-        Facts.Reset(captureIdentifiers: Model is null || Id is null);
-        if (!Scanner.TryScanDocument(data))
+        if (!TryScanTypedEvent(eventName, data, out var type))
         {
-            MalformedEventCount++;
             return;
-        }
-
-        // The event: line names the event; the payload's "type" says the same and serves when a relay drops the line.
-        var type = UsageJsonScanner.ClassifyEventType(eventName);
-        if (type == StreamEventType.Other)
-        {
-            type = Facts.Type;
         }
 
         switch (type)

@@ -60,6 +60,29 @@ internal abstract class SseUsageMeter : IUsageMeter, ISseEventHandler
 
     void ISseEventHandler.OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data) => OnEvent(eventName, data);
 
+    /// <summary>
+    /// Scans one event's JSON and names its type: from the <c>event:</c> line, or from the payload's <c>type</c> when a
+    /// relay dropped the line. False (and counted) when the payload is not JSON.
+    /// </summary>
+    protected bool TryScanTypedEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data, out StreamEventType type)
+    {
+        Facts.Reset(captureIdentifiers: Model is null || Id is null);
+        if (!Scanner.TryScanDocument(data))
+        {
+            MalformedEventCount++;
+            type = StreamEventType.Other;
+            return false;
+        }
+
+        type = UsageJsonScanner.ClassifyEventType(eventName);
+        if (type == StreamEventType.Other)
+        {
+            type = Facts.Type;
+        }
+
+        return true;
+    }
+
     protected abstract void OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data);
 
     /// <summary>The reading once the stream has ended: exact when the provider reported usage, estimated otherwise.</summary>

@@ -1,10 +1,9 @@
+using KeyMeter.Core.Pricing;
+
 namespace KeyMeter.Core.Proxy;
 
-/// <summary>Lowercase provider names as records, prices and reports spell them.</summary>
+/// <summary>The provider of a proxy route, named as records, prices and reports spell it.</summary>
 public static class ProviderNames
 {
-    public const string OpenAI = "openai";
-    public const string Anthropic = "anthropic";
-
-    public static string Of(Provider provider) => provider == Provider.OpenAI ? OpenAI : Anthropic;
+    public static string Of(Provider provider) => provider == Provider.OpenAI ? PriceProviders.OpenAI : PriceProviders.Anthropic;
 }

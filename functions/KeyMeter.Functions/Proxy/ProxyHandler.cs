@@ -226,7 +226,7 @@ internal sealed class ProxyHandler(
         var meter = UsageMeters.Create(route.Api!.Value, streamed, estimatedInputTokens);
         var success = response.IsSuccessStatusCode;
         var filter = injectUsage && success && streamed ? new UsageChunkTransform() : null;
-        var (copied, outcome) = await CopyMeteredAsync(context, route, response, meter, filter);
+        var outcome = await CopyMeteredAsync(context, route, response, meter, filter);
         return ((int)response.StatusCode, outcome, meter);
     }
 
@@ -257,7 +257,7 @@ internal sealed class ProxyHandler(
             : new ResponsesJsonTransform();
         try
         {
-            var (_, outcome) = await CopyMeteredAsync(context, route, response, meter, transform);
+            var outcome = await CopyMeteredAsync(context, route, response, meter, transform);
             return ((int)response.StatusCode, outcome, meter);
         }
         finally
@@ -266,7 +266,7 @@ internal sealed class ProxyHandler(
         }
     }
 
-    private async Task<(CopyOutcome Copied, string Outcome)> CopyMeteredAsync(
+    private async Task<string> CopyMeteredAsync(
         HttpContext context, ProxyRoute route, HttpResponseMessage response, IUsageMeter meter, IResponseTransform? filter)
     {
         var success = response.IsSuccessStatusCode;
@@ -287,11 +287,11 @@ internal sealed class ProxyHandler(
         };
         if (copied == CopyOutcome.UpstreamFailed)
         {
-            ProxyLog.UpstreamFailed(logger, ProviderNames.Of(route.Provider), "mid-stream", "response body");
+            ProxyLog.UpstreamFailed(logger, ProviderNames.Of(route.Provider), "mid-stream", "response body cut");
             context.Abort();
         }
 
-        return (copied, outcome);
+        return outcome;
     }
 
     private async Task PassThroughAsync(HttpContext context, ProxyRoute route, RequestBody? body, string providerKey, DeveloperKey key)
@@ -351,7 +351,7 @@ internal sealed class ProxyHandler(
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException)
         {
-            ProxyLog.UpstreamFailed(logger, ProviderNames.Of(route.Provider), "-", exception.GetType().Name);
+            ProxyLog.UpstreamFailed(logger, ProviderNames.Of(route.Provider), "before answering", exception.GetType().Name);
             await FailAsync(context, route, ProxyProblem.UpstreamUnavailable(ProviderNames.Of(route.Provider)));
             return null;
         }

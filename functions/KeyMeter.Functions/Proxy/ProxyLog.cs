@@ -14,8 +14,8 @@ internal static partial class ProxyLog
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Key {KeyId} refused: {Budget} budget of {Limit} USD reached")]
     public static partial void BudgetExceeded(ILogger logger, string keyId, BudgetPeriod budget, decimal limit);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Upstream {Provider} failed for key {KeyId} ({ErrorType})")]
-    public static partial void UpstreamFailed(ILogger logger, string provider, string keyId, string errorType);
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Upstream {Provider} failed {Stage} ({ErrorType})")]
+    public static partial void UpstreamFailed(ILogger logger, string provider, string stage, string errorType);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Metered {RecordId}: key {KeyId}, {Provider} {Model}, status {Status}, {Outcome}, {InputTokens} in / {OutputTokens} out, {CostUsd} USD, estimated {Estimated}")]
     public static partial void Metered(ILogger logger, string recordId, string keyId, string provider, string model, int status, string outcome, long inputTokens, long outputTokens, decimal? costUsd, bool estimated);
