@@ -41,6 +41,36 @@ public sealed class TableFilterTests
     }
 
     [Fact]
+    public void Or_SeveralClauses_ParenthesizesEachInsideAnd()
+    {
+        Assert.Equal("(A eq '1') or (B eq '2') or (C eq '3')", TableFilter.Or("A eq '1'", "B eq '2'", "C eq '3'"));
+        Assert.Equal("A eq '1'", TableFilter.Or("A eq '1'"));
+        Assert.Equal("(P eq 'p') and ((A eq '1') or (A eq '2'))", TableFilter.And("P eq 'p'", TableFilter.Or("A eq '1'", "A eq '2'")));
+    }
+
+    [Fact]
+    public void Or_NoClauseOrEmptyClause_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => TableFilter.Or());
+        Assert.Throws<ArgumentException>(() => TableFilter.Or("A eq '1'", ""));
+    }
+
+    [Theory]
+    [InlineData(3, "Bucket eq 3")]
+    [InlineData(0, "Bucket eq 0")]
+    [InlineData(-12, "Bucket eq -12")]
+    public void Equal_Int32_WritesUnquotedLiteral(int value, string expected)
+    {
+        Assert.Equal(expected, TableFilter.Equal("Bucket", value));
+    }
+
+    [Fact]
+    public void Equal_Int32InvalidPropertyName_Throws()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => TableFilter.Equal("Bucket eq 1 or X", 1));
+    }
+
+    [Fact]
     public void PartitionRange_Keys_BuildsHalfOpenRangeInPartition()
     {
         Assert.Equal(

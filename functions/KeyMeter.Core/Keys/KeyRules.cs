@@ -19,6 +19,9 @@ public static partial class KeyRules
     [GeneratedRegex("^[a-z][a-z0-9_-]{0,31}$", RegexOptions.CultureInvariant)]
     private static partial Regex TagKeyPattern();
 
+    /// <summary>True for a tag name: lowercase letters, digits, '-' or '_', starting with a letter, at most 32 characters.</summary>
+    public static bool IsTagName(string? name) => name is not null && TagKeyPattern().IsMatch(name);
+
     public static void CheckName(string? name, KeyValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(name))

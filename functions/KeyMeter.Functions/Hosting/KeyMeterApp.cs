@@ -4,6 +4,7 @@ using KeyMeter.Functions.Host;
 using KeyMeter.Functions.Local;
 using KeyMeter.Functions.Manage;
 using KeyMeter.Functions.Proxy;
+using KeyMeter.Functions.Reports;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Hosting;
@@ -52,6 +53,9 @@ internal static class KeyMeterApp
         builder.Services.AddHostedService<FunctionCatalogCheck>();
         builder.Services.AddKeyMeterProxy();
         builder.Services.AddKeyMeterQueues(mode);
+        builder.Services.AddKeyMeterAggregation();
+        builder.Services.AddKeyMeterReports();
+        builder.Services.AddKeyMeterRetention();
         if (mode.IsLocal)
         {
             builder.Services.AddSingleton<LocalFunctionKey>();
@@ -75,6 +79,7 @@ internal static class KeyMeterApp
         app.MapGet("/", () => TypedResults.Text("KeyMeter is running.")).ExcludeFromDescription();
         app.MapManageEndpoints();
         app.MapProxyEndpoints();
+        app.MapReportEndpoints();
         app.MapPayloadFunctions();
         return app;
     }

@@ -156,7 +156,7 @@ internal sealed class ProxyHandler(
 
         var record = new UsageRecord(
             Id: "px_" + Guid.CreateVersion7(startedAt).ToString("N"),
-            Source: "proxy",
+            Source: UsageSources.Proxy,
             StartedAt: startedAt,
             KeyId: key.Id,
             OwnerEmail: key.OwnerEmail,

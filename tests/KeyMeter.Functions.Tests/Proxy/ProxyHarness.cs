@@ -29,7 +29,14 @@ internal sealed class ProxyHarness : IAsyncDisposable
 
     public Uri AnthropicBaseUrl => new(App.Client.BaseAddress!, "/anthropic");
 
-    public static async Task<ProxyHarness> StartAsync(AzuriteFixture azurite, params string[] extraArgs)
+    public static Task<ProxyHarness> StartAsync(AzuriteFixture azurite, params string[] extraArgs) =>
+        StartAsync(azurite, throughQueue: false, extraArgs);
+
+    /// <summary>Like <see cref="StartAsync(AzuriteFixture, string[])"/>, but records also go on through the real usage queue to the aggregator.</summary>
+    public static Task<ProxyHarness> StartWithPipelineAsync(AzuriteFixture azurite, params string[] extraArgs) =>
+        StartAsync(azurite, throughQueue: true, extraArgs);
+
+    private static async Task<ProxyHarness> StartAsync(AzuriteFixture azurite, bool throughQueue, string[] extraArgs)
     {
         var provider = await FakeProvider.StartAsync();
         var usage = new RecordingUsageSink();
@@ -42,7 +49,12 @@ internal sealed class ProxyHarness : IAsyncDisposable
             "--KeyMeter:Proxy:KeyCacheTtl=00:00:00",
             .. extraArgs,
         ];
-        var app = await RunningApp.StartAsync(azurite, builder => builder.Services.AddSingleton<IUsageSink>(usage), args);
+        var app = await RunningApp.StartAsync(
+            azurite,
+            builder => builder.Services.AddSingleton<IUsageSink>(services => throughQueue
+                ? new TeeUsageSink(usage, ActivatorUtilities.CreateInstance<QueueUsageSink>(services))
+                : usage),
+            args);
         return new ProxyHarness(provider, app, usage);
     }
 

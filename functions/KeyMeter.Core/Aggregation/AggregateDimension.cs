@@ -1,0 +1,90 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace KeyMeter.Core.Aggregation;
+
+/// <summary>
+/// One way of slicing usage: the organisation total, source, provider, model, key, developer, one tag, or the
+/// billing line (key × developer × provider × model × source × tags) that the FOCUS export is made of.
+/// </summary>
+/// <remarks>
+/// <see cref="Buckets"/> spreads a dimension with many values over several rows so that no row outgrows Table
+/// Storage's entity limit (1 MiB); a value always lands in the same bucket (<see cref="AggregateKeys.Bucket"/>).
+/// </remarks>
+public readonly record struct AggregateDimension
+{
+    public const string TagPrefix = "tag.";
+
+    private AggregateDimension(string name, int buckets, bool hasMonthlyRollup)
+    {
+        Name = name;
+        Buckets = buckets;
+        HasMonthlyRollup = hasMonthlyRollup;
+    }
+
+    /// <summary>The name in row keys and reports: <c>org</c>, <c>source</c>, <c>provider</c>, <c>model</c>, <c>key</c>, <c>developer</c>, <c>line</c> or <c>tag.{name}</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>How many rows one period of this dimension is spread over.</summary>
+    public int Buckets { get; }
+
+    /// <summary>False only for <see cref="Line"/>, which the FOCUS export reads by day.</summary>
+    public bool HasMonthlyRollup { get; }
+
+    public bool IsTag => Name.StartsWith(TagPrefix, StringComparison.Ordinal);
+
+    /// <summary>The tag name of a tag dimension (<c>team</c> for <c>tag.team</c>); null otherwise.</summary>
+    public string? TagName => IsTag ? Name[TagPrefix.Length..] : null;
+
+    public static AggregateDimension Organisation { get; } = new("org", 1, true);
+
+    public static AggregateDimension Source { get; } = new("source", 1, true);
+
+    public static AggregateDimension Provider { get; } = new("provider", 1, true);
+
+    public static AggregateDimension Model { get; } = new("model", 1, true);
+
+    public static AggregateDimension Key { get; } = new("key", 4, true);
+
+    public static AggregateDimension Developer { get; } = new("developer", 4, true);
+
+    public static AggregateDimension Line { get; } = new("line", 4, false);
+
+    /// <summary>The dimensions every record has, in a fixed order; tags come on top.</summary>
+    public static IReadOnlyList<AggregateDimension> Fixed { get; } = [Organisation, Source, Provider, Model, Key, Developer, Line];
+
+    /// <summary>The dimension of tag <paramref name="tagName"/> (a <see cref="Keys.KeyRules"/> tag name).</summary>
+    public static AggregateDimension Tag(string tagName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tagName);
+        return new AggregateDimension(TagPrefix + tagName, 1, true);
+    }
+
+    /// <summary>Parses a dimension name as written in a row (<see cref="Name"/>).</summary>
+    public static bool TryParse(string? name, [NotNullWhen(true)] out AggregateDimension? dimension)
+    {
+        dimension = null;
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        foreach (var candidate in Fixed)
+        {
+            if (string.Equals(candidate.Name, name, StringComparison.Ordinal))
+            {
+                dimension = candidate;
+                return true;
+            }
+        }
+
+        if (name.StartsWith(TagPrefix, StringComparison.Ordinal) && Keys.KeyRules.IsTagName(name[TagPrefix.Length..]))
+        {
+            dimension = Tag(name[TagPrefix.Length..]);
+            return true;
+        }
+
+        return false;
+    }
+
+    public override string ToString() => Name;
+}

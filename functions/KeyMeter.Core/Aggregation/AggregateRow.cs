@@ -1,0 +1,59 @@
+namespace KeyMeter.Core.Aggregation;
+
+/// <summary>
+/// One wide aggregate row: the counters of every value of one dimension (bucket) in one day or month. Few rows per
+/// report and few rows per transaction, at the price of rewriting the row whole on each update.
+/// </summary>
+public sealed class AggregateRow
+{
+    private readonly Dictionary<string, AggregateCounters> _entries;
+
+    private AggregateRow(string partition, string rowKey, AggregateDimension dimension, string period, int bucket, Dictionary<string, AggregateCounters> entries)
+    {
+        Partition = partition;
+        RowKey = rowKey;
+        Dimension = dimension;
+        Period = period;
+        Bucket = bucket;
+        _entries = entries;
+    }
+
+    public string Partition { get; }
+
+    public string RowKey { get; }
+
+    public AggregateDimension Dimension { get; }
+
+    /// <summary><c>yyyy-MM-dd</c> for a daily row, <c>yyyy-MM</c> for a monthly rollup.</summary>
+    public string Period { get; }
+
+    public bool IsMonthly => Period.Length == 7;
+
+    public int Bucket { get; }
+
+    /// <summary>The counters per dimension value.</summary>
+    public IReadOnlyDictionary<string, AggregateCounters> Entries => _entries;
+
+    /// <summary>An empty daily row.</summary>
+    public static AggregateRow Daily(DateOnly day, AggregateDimension dimension, int bucket) =>
+        new(AggregateKeys.Partition(day), AggregateKeys.DailyRow(day, dimension, bucket), dimension, AggregateKeys.Day(day), bucket, new(StringComparer.Ordinal));
+
+    /// <summary>An empty monthly rollup of the month <paramref name="partition"/>.</summary>
+    public static AggregateRow Monthly(string partition, AggregateDimension dimension, int bucket) =>
+        new(partition, AggregateKeys.MonthlyRow(dimension, bucket), dimension, partition, bucket, new(StringComparer.Ordinal));
+
+    /// <summary>A row as stored: its keys, and the entries <see cref="AggregateRowCodec.Decode"/> read.</summary>
+    public static AggregateRow Restore(string partition, string rowKey, AggregateDimension dimension, string period, int bucket, IEnumerable<KeyValuePair<string, AggregateCounters>> entries) =>
+        new(partition, rowKey, dimension, period, bucket, new Dictionary<string, AggregateCounters>(entries, StringComparer.Ordinal));
+
+    /// <summary>A copy to change; the aggregator never changes a row it has not written yet.</summary>
+    public AggregateRow Clone() => new(Partition, RowKey, Dimension, Period, Bucket, new Dictionary<string, AggregateCounters>(_entries, StringComparer.Ordinal));
+
+    public void Add(string value, AggregateCounters counters)
+    {
+        _entries[value] = _entries.TryGetValue(value, out var current) ? current.Add(counters) : counters;
+    }
+
+    /// <summary>The sum over every value.</summary>
+    public AggregateCounters Total() => _entries.Values.Aggregate(AggregateCounters.Zero, (sum, counters) => sum.Add(counters));
+}

@@ -1,0 +1,14 @@
+namespace KeyMeter.Core.Aggregation;
+
+/// <summary>What one <see cref="UsageAggregator.AggregateAsync"/> call did.</summary>
+/// <param name="Counted">Records counted now.</param>
+/// <param name="Duplicates">Records that were already counted (a redelivery or a repeated id in the batch).</param>
+/// <param name="Transactions">Entity-group transactions committed.</param>
+/// <param name="Retries">Transactions that had to be rebuilt: a concurrent writer changed a row, or a marker existed.</param>
+public sealed record AggregationResult(int Counted, int Duplicates, int Transactions, int Retries)
+{
+    public static AggregationResult Empty { get; } = new(0, 0, 0, 0);
+
+    public AggregationResult Add(AggregationResult other) =>
+        new(Counted + other.Counted, Duplicates + other.Duplicates, Transactions + other.Transactions, Retries + other.Retries);
+}

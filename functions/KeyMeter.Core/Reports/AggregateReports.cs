@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+using KeyMeter.Core.Aggregation;
+
+namespace KeyMeter.Core.Reports;
+
+/// <summary>
+/// Runs the report queries (<see cref="ReportPlan"/>) against the aggregates. A summary or a key's days is a few
+/// hundred rows at most, read by all its queries at once and folded in memory; an export streams its rows month by
+/// month, so no more than one query's page of rows is ever held.
+/// </summary>
+internal sealed class AggregateReports(IAggregateReader reader)
+{
+    public async Task<SummaryReport> SummaryAsync(ReportRange range, ReportGroupBy groupBy, CancellationToken cancellationToken)
+    {
+        var builder = new SummaryBuilder(range, groupBy);
+        foreach (var rows in await ReadAllAsync(ReportPlan.Summary(range, groupBy), cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                builder.Add(row);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    public async Task<KeyDailyReport> KeyDailyAsync(string keyId, ReportRange range, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyId);
+        var builder = new KeyDailyBuilder(keyId, range);
+        foreach (var rows in await ReadAllAsync(ReportPlan.KeyDaily(keyId, range), cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                builder.Add(row);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Every daily row of the range, by row key (day, dimension, bucket), for <see cref="UsageCsvWriter"/>.</summary>
+    public IAsyncEnumerable<AggregateRow> ReadDailyRowsAsync(ReportRange range, CancellationToken cancellationToken) =>
+        StreamAsync(ReportPlan.UsageExport(range), cancellationToken);
+
+    /// <summary>The daily rows of the line dimension, by row key, for <see cref="FocusCsvWriter"/>.</summary>
+    public IAsyncEnumerable<AggregateRow> ReadLineRowsAsync(ReportRange range, CancellationToken cancellationToken) =>
+        StreamAsync(ReportPlan.FocusExport(range), cancellationToken);
+
+    /// <summary>Every read at once; the results in the order of <paramref name="reads"/>.</summary>
+    private Task<AggregateRow[][]> ReadAllAsync(IReadOnlyList<ReportRead> reads, CancellationToken cancellationToken) =>
+        Task.WhenAll(reads.Select(read => Read(read, cancellationToken).ToArrayAsync(cancellationToken).AsTask()));
+
+    /// <summary>One read after the other, so the rows come in the order of <paramref name="reads"/>.</summary>
+    private async IAsyncEnumerable<AggregateRow> StreamAsync(IReadOnlyList<ReportRead> reads, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var read in reads)
+        {
+            await foreach (var row in Read(read, cancellationToken))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private IAsyncEnumerable<AggregateRow> Read(ReportRead read, CancellationToken cancellationToken) => read.Monthly
+        ? reader.ReadMonthlyAsync(read.Partition, read.Dimension, cancellationToken)
+        : reader.ReadDailyAsync(read.Partition, read.First, read.Last, read.Dimension, read.Bucket, cancellationToken);
+}

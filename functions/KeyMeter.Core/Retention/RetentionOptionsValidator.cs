@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+
+namespace KeyMeter.Core.Retention;
+
+/// <summary>Checks <see cref="RetentionOptions"/> at start (source-generated from its annotations and cross-field check).</summary>
+[OptionsValidator]
+internal sealed partial class RetentionOptionsValidator : IValidateOptions<RetentionOptions>;

@@ -1,0 +1,21 @@
+using KeyMeter.Azure.Aggregation;
+using KeyMeter.Core.Aggregation;
+using KeyMeter.Functions.Aggregation;
+using KeyMeter.Functions.Host;
+
+namespace KeyMeter.Functions.Hosting;
+
+/// <summary>The usage pipeline's consumer: the <c>usage-aggregate</c> function and the aggregates table it writes.</summary>
+internal static class AggregationServiceCollectionExtensions
+{
+    public static IServiceCollection AddKeyMeterAggregation(this IServiceCollection services)
+    {
+        services.AddSingleton<TableAggregateStore>();
+        services.AddSingleton<IAggregateStore>(provider => provider.GetRequiredService<TableAggregateStore>());
+        services.AddSingleton<IAggregateReader>(provider => provider.GetRequiredService<TableAggregateStore>());
+        services.AddSingleton<IPoisonMessageStore, TablePoisonMessageStore>();
+        services.AddSingleton<UsageAggregator>();
+        services.AddSingleton<IPayloadFunction, UsageAggregateFunction>();
+        return services;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text;
+using KeyMeter.Core.Keys;
+using KeyMeter.Core.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KeyMeter.Functions.Reports;
+
+/// <summary>
+/// The <c>reports</c> function's routes: a summary grouped by any dimension, one key's days, and the CSV and FOCUS
+/// exports, streamed. Auth level "function", like <see cref="Manage.ManageEndpoints"/>. Bad input is a 400
+/// ProblemDetails that names the parameter.
+/// </summary>
+internal static class ReportEndpoints
+{
+    public const string Currency = "USD";
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/reports");
+        group.MapGet("summary", SummaryAsync);
+        group.MapGet("keys/{id}/daily", KeyDailyAsync);
+        group.MapGet("export.csv", ExportCsv);
+        group.MapGet("export.focus.csv", ExportFocus);
+        return endpoints;
+    }
+
+    public static async Task<Results<JsonHttpResult<SummaryResponse>, ProblemHttpResult>> SummaryAsync(
+        string? from, string? to, string? groupBy, AggregateReports reports, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var range = ReportRange.Parse(from, to, time);
+        var grouping = ReportGroupBy.Parse(groupBy);
+        if (!range.IsValid || !grouping.IsValid)
+        {
+            return Invalid((range.Parameter, range.Error), (grouping.Parameter, grouping.Error));
+        }
+
+        var report = await reports.SummaryAsync(range.Value, grouping.Value, cancellationToken);
+        return TypedResults.Json(SummaryResponse.Of(report), ReportJsonContext.Default.SummaryResponse);
+    }
+
+    public static async Task<Results<JsonHttpResult<KeyDailyResponse>, ProblemHttpResult>> KeyDailyAsync(
+        string id, string? from, string? to, AggregateReports reports, IKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var range = ReportRange.Parse(from, to, time);
+        var idError = KeyId.IsWellFormed(id) ? null : $"'id' must be a key id: '{KeyId.Prefix}' and 20 lowercase hex characters.";
+        if (idError is not null || !range.IsValid)
+        {
+            return Invalid(("id", idError), (range.Parameter, range.Error));
+        }
+
+        // Only an empty report needs the key store: a key with usage exists, or did (revoked keys keep their usage).
+        var report = await reports.KeyDailyAsync(id, range.Value, cancellationToken);
+        if (!report.HasUsage && await keys.GetAsync(id, cancellationToken) is null)
+        {
+            return TypedResults.Problem(
+                detail: $"There is no key {id}, and no usage of it between {ReportRange.Format(range.Value.From)} and {ReportRange.Format(range.Value.To)}.",
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Key not found");
+        }
+
+        return TypedResults.Json(KeyDailyResponse.Of(report), ReportJsonContext.Default.KeyDailyResponse);
+    }
+
+    public static Results<PushStreamHttpResult, ProblemHttpResult> ExportCsv(
+        string? from, string? to, AggregateReports reports, TimeProvider time, ILogger<AggregateReports> logger, CancellationToken cancellationToken)
+    {
+        var range = ReportRange.Parse(from, to, time);
+        return range.IsValid
+            ? Csv("usage", range.Value, logger, writer => UsageCsvWriter.WriteAsync(writer, reports.ReadDailyRowsAsync(range.Value, cancellationToken), cancellationToken))
+            : Invalid((range.Parameter, range.Error));
+    }
+
+    public static Results<PushStreamHttpResult, ProblemHttpResult> ExportFocus(
+        string? from, string? to, AggregateReports reports, TimeProvider time, ILogger<AggregateReports> logger, CancellationToken cancellationToken)
+    {
+        var range = ReportRange.Parse(from, to, time);
+        return range.IsValid
+            ? Csv("focus", range.Value, logger, writer => FocusCsvWriter.WriteAsync(writer, reports.ReadLineRowsAsync(range.Value, cancellationToken), cancellationToken))
+            : Invalid((range.Parameter, range.Error));
+    }
+
+    /// <summary>
+    /// A CSV download written straight into the response as rows are read (chunked, no Content-Length). Once the
+    /// first bytes are out the status cannot change any more, so a failure part way aborts the response: the client
+    /// sees a broken transfer instead of a file that looks complete.
+    /// </summary>
+    private static PushStreamHttpResult Csv(string export, ReportRange range, ILogger logger, Func<TextWriter, Task<long>> write) =>
+        TypedResults.Stream(
+            async body =>
+            {
+                // Asynchronous all the way: Kestrel refuses synchronous writes, so the writer is flushed and disposed asynchronously.
+                await using var writer = new StreamWriter(body, Utf8NoBom, bufferSize: 16 * 1024, leaveOpen: true);
+                try
+                {
+                    var records = await write(writer);
+                    ReportLog.ExportWritten(logger, export, range, records);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    ReportLog.ExportFailed(logger, export, range, exception);
+                    throw;
+                }
+            },
+            CsvContentType,
+            $"keymeter-{export}-{ReportRange.Format(range.From)}-to-{ReportRange.Format(range.To)}.csv");
+
+    /// <summary>The one place report input errors become a response: a 400 ProblemDetails with an error per parameter.</summary>
+    private static ProblemHttpResult Invalid(params (string? Parameter, string? Error)[] results)
+    {
+        var errors = results
+            .Where(result => result is { Parameter: not null, Error: not null })
+            .ToDictionary(result => result.Parameter!, result => new[] { result.Error! }, StringComparer.Ordinal);
+        return TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The report query is invalid",
+            Detail = string.Join(" ", errors.Values.SelectMany(messages => messages)),
+        });
+    }
+}
