@@ -1,11 +1,14 @@
+using KeyMeter.Benchmarks.Aggregation;
 using KeyMeter.Benchmarks.Micro;
 using KeyMeter.Benchmarks.Proxy;
 
 // dotnet run -c Release --project tests/KeyMeter.Benchmarks -- proxy [--quick]
+// dotnet run -c Release --project tests/KeyMeter.Benchmarks -- aggregation [--quick]
 // dotnet run -c Release --project tests/KeyMeter.Benchmarks -- micro [BenchmarkDotNet arguments, e.g. --filter *Inspect*]
 return args switch
 {
     ["proxy", .. var rest] when BenchmarkSettings.TryParse(rest, out var settings) => await ProxyBenchmark.RunAsync(settings),
+    ["aggregation", .. var rest] when AggregationSettings.TryParse(rest, out var settings) => await AggregationBenchmark.RunAsync(settings),
     ["micro", .. var rest] => MicroBenchmarks.Run(rest),
     _ => PrintUsage(),
 };
@@ -14,8 +17,9 @@ static int PrintUsage()
 {
     Console.Error.WriteLine("""
         Usage:
-          proxy [--quick]   direct vs through KeyMeter on loopback: latency, time to first byte, RPS, memory
-          micro [args]      BenchmarkDotNet suite of Core's hot path (RequestInspector, usage meter, KeySecret)
+          proxy [--quick]        direct vs through KeyMeter on loopback: latency, time to first byte, RPS, memory
+          aggregation [--quick]  aggregator and summary reports on Azurite: records/s, Table requests per record, summary latency
+          micro [args]           BenchmarkDotNet suite of Core's hot path (RequestInspector, usage meter, KeySecret)
         """);
     return 2;
 }
