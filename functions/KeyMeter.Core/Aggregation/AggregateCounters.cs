@@ -27,13 +27,16 @@ public sealed record AggregateCounters(
 
     public long TotalTokens => TotalInputTokens + OutputTokens;
 
-    /// <summary>One record's contribution: one request; an unpriced record adds no cost and counts as unpriced.</summary>
+    /// <summary>
+    /// One record's contribution: one request; an unpriced record adds no cost and counts as unpriced. A seat adds its
+    /// cost without a request; a reversal takes away everything the record it repeats added.
+    /// </summary>
     public static AggregateCounters Of(UsageRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var tokens = record.Tokens;
-        return new AggregateCounters(
-            Requests: 1,
+        var counters = new AggregateCounters(
+            Requests: record.Charge == UsageCharges.Seat ? 0 : 1,
             tokens.InputTokens,
             tokens.CachedInputTokens,
             tokens.CacheWrite5mTokens,
@@ -44,6 +47,7 @@ public sealed record AggregateCounters(
             record.CursorFeeUsd,
             record.Estimated ? 1 : 0,
             record.Unpriced || record.CostUsd is null ? 1 : 0);
+        return record.Charge == UsageCharges.Reversal ? Zero.Subtract(counters) : counters;
     }
 
     public AggregateCounters Add(AggregateCounters other)

@@ -87,9 +87,15 @@ public static class UsageRecordReader
             return "tokens are missing or negative.";
         }
 
-        if (record.CostUsd is < 0 || record.CursorFeeUsd < 0)
+        // Cursor's ledger may carry credits (a negative charge); what the proxy prices never is.
+        if (record.Source == UsageSources.Proxy && (record.CostUsd is < 0 || record.CursorFeeUsd < 0))
         {
             return "costUsd and cursorFeeUsd cannot be negative.";
+        }
+
+        if (!UsageCharges.IsKnown(record.Charge) || (record.Charge is not null && record.Source != UsageSources.Cursor))
+        {
+            return $"charge must be absent, '{UsageCharges.Reversal}' or '{UsageCharges.Seat}', and only Cursor records carry one.";
         }
 
         if (record.Tags is { } tags)

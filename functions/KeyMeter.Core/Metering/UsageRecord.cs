@@ -28,4 +28,8 @@ public sealed record UsageRecord(
     bool Streamed,
     int Status,
     string Outcome,
-    long LatencyMs);
+    long LatencyMs)
+{
+    /// <summary>Null for a call; otherwise one of <see cref="UsageCharges"/> (Cursor records only).</summary>
+    public string? Charge { get; init; }
+}

@@ -3,6 +3,7 @@ using KeyMeter.Functions.Configuration;
 using KeyMeter.Functions.Host;
 using KeyMeter.Functions.Local;
 using KeyMeter.Functions.Manage;
+using KeyMeter.Functions.People;
 using KeyMeter.Functions.Proxy;
 using KeyMeter.Functions.Reports;
 using Microsoft.Extensions.Options;
@@ -56,6 +57,8 @@ internal static class KeyMeterApp
         builder.Services.AddKeyMeterAggregation();
         builder.Services.AddKeyMeterReports();
         builder.Services.AddKeyMeterRetention();
+        builder.Services.AddKeyMeterPeople();
+        builder.Services.AddKeyMeterCursor();
         if (mode.IsLocal)
         {
             builder.Services.AddSingleton<LocalFunctionKey>();
@@ -80,6 +83,8 @@ internal static class KeyMeterApp
         app.MapManageEndpoints();
         app.MapProxyEndpoints();
         app.MapReportEndpoints();
+        app.MapReconciliationEndpoints();
+        app.MapTeamEndpoints();
         app.MapPayloadFunctions();
         return app;
     }
