@@ -64,7 +64,7 @@ public static class CursorEventIdentity
     private static string Tiebreak(CursorUsageEvent e) => FormattableString.Invariant(
         $"{e.ChargedCents}/{e.CursorTokenFee}/{e.TokenUsage?.TotalCents}/{e.RequestsCosts}/{CursorEventKind.Of(e)}/{e.IsChargeable}/{e.IsHeadless}");
 
-    private static string Hash(string text)
+    internal static string Hash(string text)
     {
         Span<byte> digest = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);

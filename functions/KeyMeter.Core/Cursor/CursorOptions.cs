@@ -36,6 +36,13 @@ public sealed class CursorOptions
     [Range(1, 720)]
     public int RereadHours { get; set; } = 48;
 
+    /// <summary>
+    /// The longest one <c>cursor-poll</c> run may take; a run that has not finished by then stops between days and the
+    /// next run continues from the watermark. Keep it under host.json's <c>functionTimeout</c>. Default 10 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan MaxRunTime { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Usage events per page, at most 1000. Default 1000.</summary>
     [Range(1, 1000)]
     public int PageSize { get; set; } = 1000;

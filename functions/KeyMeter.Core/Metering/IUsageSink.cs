@@ -8,4 +8,14 @@ namespace KeyMeter.Core.Metering;
 public interface IUsageSink
 {
     ValueTask PublishAsync(UsageRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Publishes many records with the same guarantee; an implementation may send them in batches.</summary>
+    async ValueTask PublishManyAsync(IReadOnlyList<UsageRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            await PublishAsync(record, cancellationToken);
+        }
+    }
 }

@@ -26,6 +26,33 @@ public sealed class QueueUsageSink(IQueueSender sender, IUsageOutbox outbox, ILo
         }
     }
 
+    /// <summary>
+    /// Sends <paramref name="records"/> in as few queue batches as the sender makes of them (Cursor polls publish
+    /// thousands at once); when that fails, each record is kept in the outbox. Records of a failed send that did reach
+    /// the queue are sent again by the outbox, which their ids make harmless.
+    /// </summary>
+    public async ValueTask PublishManyAsync(IReadOnlyList<UsageRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await sender.SendAsync(QueueName, [.. records.Select(ToMessage)], cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            foreach (var record in records)
+            {
+                MeteringLog.PublishFailedKeptInOutbox(logger, record.Id, exception.GetType().Name);
+                await outbox.SaveAsync(record, CancellationToken.None);
+            }
+        }
+    }
+
     public static QueueMessage ToMessage(UsageRecord record) =>
         new(record.Id, JsonSerializer.SerializeToUtf8Bytes(record, UsageRecordJsonContext.Default.UsageRecord));
 }

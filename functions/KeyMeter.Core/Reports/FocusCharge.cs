@@ -21,6 +21,12 @@ internal sealed record FocusCharge(
     decimal Cost,
     bool IsFee)
 {
+    /// <summary>FOCUS ChargeCategory: <c>Usage</c>, or <c>Purchase</c> for a Cursor seat.</summary>
+    public string Category { get; init; } = "Usage";
+
+    /// <summary>FOCUS ChargeFrequency: <c>Usage-Based</c>, or <c>Recurring</c> for a Cursor seat.</summary>
+    public string Frequency { get; init; } = "Usage-Based";
+
     public const string Cursor = "Cursor";
     public const string CursorTokenFee = "Cursor Token Fee";
 
@@ -29,6 +35,16 @@ internal sealed record FocusCharge(
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(counters);
+        if (item.Source == UsageSources.Cursor && item.Model == KeyMeter.Core.Cursor.CursorRecords.SeatModel)
+        {
+            // A day of a seat: a recurring purchase, not usage (issue #5, "its own charge type").
+            return new FocusCharge(Cursor, Cursor, Cursor, "cursor", "Cursor Seats", "Cursor seat, one day", counters.CostUsd, false)
+            {
+                Category = "Purchase",
+                Frequency = "Recurring",
+            };
+        }
+
         var (publisher, service) = Publisher(item.Provider);
         return item.Source == UsageSources.Cursor
             ? new FocusCharge(Cursor, publisher, Cursor, "cursor", "Cursor Models", $"{item.Model} tokens via Cursor", counters.CostUsd, false)

@@ -76,7 +76,7 @@ internal static class FocusCsvWriter
         // negotiated rates configured in its price table, and the cost it computed is what the provider bills.
         line.Number(charge.Cost).Text(charge.BillingAccountId).Text(charge.InvoiceIssuerName).Text("USD")
             .Text(Instant(month.AddMonths(1))).Text(Instant(month))
-            .Text("Usage").Empty().Text(charge.Description).Text("Usage-Based").Text(Instant(day.AddDays(1))).Text(Instant(day))
+            .Text(charge.Category).Empty().Text(charge.Description).Text(charge.Frequency).Text(Instant(day.AddDays(1))).Text(Instant(day))
             .Number(c.TotalTokens).Text("Tokens").Number(charge.Cost).Number(charge.Cost).Text(charge.InvoiceIssuerName).Number(charge.Cost)
             .Text("Standard").Number(c.TotalTokens).Text("Tokens").Text(charge.ProviderName).Text(charge.PublisherName)
             .Empty().Empty()

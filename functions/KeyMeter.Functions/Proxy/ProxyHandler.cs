@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using KeyMeter.Core.Budgets;
+using KeyMeter.Core.Cursor;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Proxy;
@@ -24,6 +25,7 @@ internal sealed class ProxyHandler(
     TimeProvider time,
     IOptions<ProvidersOptions> providers,
     IOptions<ProxyOptions> options,
+    IOptions<CursorOptions> cursor,
     ILogger<ProxyHandler> logger)
 {
     /// <summary>Spliced into a streaming Chat Completions body so the provider reports usage (lessons-from-peers #18).</summary>
@@ -166,7 +168,9 @@ internal sealed class ProxyHandler(
             Api: route.Api!.Value,
             Tokens: reading.Usage,
             CostUsd: cost.CostUsd,
-            CursorFeeUsd: cost.CursorTokenFeeUsd,
+            // With Cursor ingestion on, the fee comes from Cursor's own ledger (cursor-poll); counting this estimate too
+            // would count it twice. Without it, the estimate is the best there is.
+            CursorFeeUsd: cursor.Value.Enabled ? 0m : cost.CursorTokenFeeUsd,
             PriceVersion: cost.PriceVersion,
             Unpriced: cost.Unpriced,
             Estimated: reading.Estimated,

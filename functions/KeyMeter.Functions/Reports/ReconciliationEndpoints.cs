@@ -1,7 +1,52 @@
+using KeyMeter.Core.Keys;
+using KeyMeter.Core.People;
+using KeyMeter.Core.Reports;
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace KeyMeter.Functions.Reports;
 
-/// <summary>The <c>/reports/reconciliation</c> route of the <c>reports</c> function.</summary>
+/// <summary>
+/// The <c>/reports/reconciliation</c> route of the <c>reports</c> function: Cursor's Admin API ledger against the
+/// proxy's traffic, per developer and day (<see cref="ReconciliationBuilder"/>). Same <c>from</c>/<c>to</c> rules and
+/// 400s as <see cref="ReportEndpoints"/>.
+/// </summary>
 internal static class ReconciliationEndpoints
 {
-    public static IEndpointRouteBuilder MapReconciliationEndpoints(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapReconciliationEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/reports/reconciliation", ReconciliationAsync);
+        return endpoints;
+    }
+
+    public static async Task<Results<JsonHttpResult<ReconciliationResponse>, ProblemHttpResult>> ReconciliationAsync(
+        string? from,
+        string? to,
+        AggregateReports reports,
+        IKeyStore keys,
+        ITeamMappingStore teams,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var range = ReportRange.Parse(from, to, time);
+        if (!range.IsValid)
+        {
+            return Invalid(range.Parameter, range.Error);
+        }
+
+        // Who has a key is read once per report; both lists are small (one row per key, one per mapped email).
+        var allKeys = keys.ListAsync(cancellationToken);
+        var allTeams = teams.ListAsync(cancellationToken);
+        var people = PeopleDirectory.Build(await allKeys, await allTeams);
+        var report = await ReconciliationBuilder.BuildAsync(range.Value, people, reports.ReadLineRowsAsync(range.Value, cancellationToken), cancellationToken);
+        return TypedResults.Json(ReconciliationResponse.Of(report), ReconciliationJsonContext.Default.ReconciliationResponse);
+    }
+
+    /// <summary>A 400 ProblemDetails shaped as <see cref="ReportEndpoints"/> shapes its own: the parameter and what is allowed.</summary>
+    private static ProblemHttpResult Invalid(string parameter, string error) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal) { [parameter] = [error] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The report query is invalid",
+            Detail = error,
+        });
 }

@@ -68,6 +68,26 @@ public sealed class FocusCsvWriterTests
     }
 
     [Fact]
+    public async Task Write_CursorSeat_RecurringPurchaseRowFromCursor()
+    {
+        var people = KeyMeter.Core.People.PeopleDirectory.Empty;
+        _reader.Add(KeyMeter.Core.Cursor.CursorRecords.Seat(Day("2026-11-22"), "dev@corp.com", 30m, people))
+            .Add(KeyMeter.Core.Cursor.CursorRecords.Seat(Day("2026-11-22"), "ops@corp.com", 30m, people));
+
+        var (rows, _, _) = await ExportAsync("2026-11-01", "2026-11-30");
+
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row =>
+        {
+            Assert.Equal("Purchase", row["ChargeCategory"]);
+            Assert.Equal("Recurring", row["ChargeFrequency"]);
+            Assert.Equal("1", row["BilledCost"]);
+            Assert.Equal("Cursor", row["InvoiceIssuerName"]);
+            Assert.Equal("Cursor Seats", row["ServiceName"]);
+        });
+    }
+
+    [Fact]
     public async Task Write_EveryRow_HasEveryColumnInOrder()
     {
         _reader.Add(Record("2026-11-22", cursorFee: 0.001m));
