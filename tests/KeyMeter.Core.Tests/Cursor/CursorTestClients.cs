@@ -9,8 +9,8 @@ namespace KeyMeter.Core.Tests.Cursor;
 /// <summary>Builds a <see cref="CursorAdminClient"/> over a fake handler, with retries fast enough for tests.</summary>
 internal static class CursorTestClients
 {
-    /// <summary>A made-up Admin API key (the current <c>crsr_</c> shape, not a real one).</summary>
-    public const string Key = "crsr_test0123456789abcdef0123456789abcdef";
+    /// <summary>A made-up Admin API key, deliberately not in the real <c>crsr_</c> shape so no scanner mistakes it for one.</summary>
+    public const string Key = "test-cursor-admin-key-0123456789abcdef";
 
     public static readonly DateTimeOffset Start = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
 
