@@ -24,12 +24,22 @@ public sealed class UsageAggregatorOnAzuriteTests(AzuriteFixture azurite)
         // Four consumers as four processes: each its own table client, cache and locks.
         var consumers = Enumerable.Range(0, 4).Select(_ => Aggregator(new TableAggregateStore(new TableProvider(azurite.Service, prefix), NullLogger<TableAggregateStore>.Instance))).ToList();
 
+        var redelivered = 0;
         var results = await Task.WhenAll(consumers.Select(consumer => Task.Run(async () =>
         {
             var total = AggregationResult.Empty;
             while (batches.TryDequeue(out var batch))
             {
-                total = total.Add(await consumer.AggregateAsync(batch, CancellationToken.None));
+                try
+                {
+                    total = total.Add(await consumer.AggregateAsync(batch, CancellationToken.None));
+                }
+                catch (AggregationConflictException)
+                {
+                    // What usage-aggregate does under heavy contention: answer 500, and Service Bus delivers the batch again.
+                    Interlocked.Increment(ref redelivered);
+                    batches.Enqueue(batch);
+                }
             }
 
             return total;
@@ -37,8 +47,17 @@ public sealed class UsageAggregatorOnAzuriteTests(AzuriteFixture azurite)
 
         var stored = await ReadAllAsync(prefix, records);
         Assert.Equal(Expected(records), Snapshot(stored));
-        Assert.Equal(records.Count, results.Sum(result => result.Counted));
-        Assert.Equal(2 * records.Count, results.Sum(result => result.Duplicates));
+        if (redelivered == 0)
+        {
+            Assert.Equal(records.Count, results.Sum(result => result.Counted));
+            Assert.Equal(2 * records.Count, results.Sum(result => result.Duplicates));
+        }
+        else
+        {
+            // Part of a given-up batch may have committed before it gave up; its redelivery finds those as duplicates.
+            Assert.True(results.Sum(result => result.Counted) <= records.Count);
+        }
+
         var monthlyCost = stored.Where(row => row.IsMonthly && row.Dimension == AggregateDimension.Organisation).Sum(row => row.Total().CostUsd);
         Assert.Equal(records.Sum(record => record.CostUsd ?? 0m), monthlyCost);
     }
