@@ -1,5 +1,3 @@
-using Azure;
-using KeyMeter.Azure.Tables;
 using KeyMeter.Core.Cursor;
 using KeyMeter.Functions.Host;
 
@@ -18,9 +16,4 @@ internal static class CursorFunctionFailures
         CursorFunctionLog.AdminApiFailed(logger, function, exception.Failure, exception.Message);
         return PayloadResult.Success([$"{function}: Cursor's Admin API failed ({exception.Failure}); nothing was written."]);
     }
-
-    /// <summary>What the Table and queue clients throw when storage cannot answer (see UsageRetentionFunction).</summary>
-    public static bool IsStorageFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is TableRequestFailedException or RequestFailedException or AggregateException
-        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }

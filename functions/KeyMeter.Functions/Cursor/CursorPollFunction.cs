@@ -29,7 +29,7 @@ internal sealed class CursorPollFunction(CursorUsagePoller poller, IOptions<Curs
         {
             return CursorFunctionFailures.AdminApi(logger, Name, exception);
         }
-        catch (Exception exception) when (CursorFunctionFailures.IsStorageFailure(exception, cancellationToken))
+        catch (Exception exception) when (StorageFailures.IsTransient(exception, cancellationToken))
         {
             return PayloadResult.TransientFailure($"Table Storage failed during the Cursor poll ({exception.GetType().Name}); the next run continues from the watermark.");
         }

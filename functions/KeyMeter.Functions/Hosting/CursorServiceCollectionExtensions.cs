@@ -1,9 +1,7 @@
 using KeyMeter.Azure.Cursor;
 using KeyMeter.Core.Cursor;
-using KeyMeter.Core.People;
 using KeyMeter.Functions.Cursor;
 using KeyMeter.Functions.Host;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Hosting;
@@ -26,7 +24,6 @@ internal static class CursorServiceCollectionExtensions
         services.AddSingleton<ICursorLedger, TableCursorLedger>();
         services.AddSingleton<ICursorStateStore, TableCursorStateStore>();
         services.AddSingleton<ICursorSnapshotStore, TableCursorSnapshotStore>();
-        services.TryAddSingleton<PeopleDirectoryLoader>();
         services.AddSingleton<CursorUsagePoller>();
         services.AddSingleton<CursorMembersSync>();
         services.AddSingleton<IPayloadFunction, CursorPollFunction>();

@@ -12,6 +12,7 @@ internal static class PeopleServiceCollectionExtensions
     public static IServiceCollection AddKeyMeterPeople(this IServiceCollection services)
     {
         services.AddSingleton<ITeamMappingStore, TableTeamMappingStore>();
+        services.AddSingleton<PeopleDirectoryLoader>();
         return services;
     }
 }

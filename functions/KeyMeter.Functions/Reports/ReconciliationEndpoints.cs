@@ -1,4 +1,3 @@
-using KeyMeter.Core.Keys;
 using KeyMeter.Core.People;
 using KeyMeter.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,31 +21,19 @@ internal static class ReconciliationEndpoints
         string? from,
         string? to,
         AggregateReports reports,
-        IKeyStore keys,
-        ITeamMappingStore teams,
+        PeopleDirectoryLoader directory,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
         var range = ReportRange.Parse(from, to, time);
         if (!range.IsValid)
         {
-            return Invalid(range.Parameter, range.Error);
+            return ReportEndpoints.Invalid((range.Parameter, range.Error));
         }
 
         // Who has a key is read once per report; both lists are small (one row per key, one per mapped email).
-        var allKeys = keys.ListAsync(cancellationToken);
-        var allTeams = teams.ListAsync(cancellationToken);
-        var people = PeopleDirectory.Build(await allKeys, await allTeams);
+        var people = await directory.LoadAsync(cancellationToken);
         var report = await ReconciliationBuilder.BuildAsync(range.Value, people, reports.ReadLineRowsAsync(range.Value, cancellationToken), cancellationToken);
         return TypedResults.Json(ReconciliationResponse.Of(report), ReconciliationJsonContext.Default.ReconciliationResponse);
     }
-
-    /// <summary>A 400 ProblemDetails shaped as <see cref="ReportEndpoints"/> shapes its own: the parameter and what is allowed.</summary>
-    private static ProblemHttpResult Invalid(string parameter, string error) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]>(StringComparer.Ordinal) { [parameter] = [error] })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The report query is invalid",
-            Detail = error,
-        });
 }

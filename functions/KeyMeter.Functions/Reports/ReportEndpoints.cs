@@ -108,7 +108,7 @@ internal static class ReportEndpoints
             $"keymeter-{export}-{ReportRange.Format(range.From)}-to-{ReportRange.Format(range.To)}.csv");
 
     /// <summary>The one place report input errors become a response: a 400 ProblemDetails with an error per parameter.</summary>
-    private static ProblemHttpResult Invalid(params (string? Parameter, string? Error)[] results)
+    internal static ProblemHttpResult Invalid(params (string? Parameter, string? Error)[] results)
     {
         var errors = results
             .Where(result => result is { Parameter: not null, Error: not null })

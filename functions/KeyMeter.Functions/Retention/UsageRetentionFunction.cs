@@ -1,5 +1,3 @@
-using Azure;
-using KeyMeter.Azure.Tables;
 using KeyMeter.Core.Retention;
 using KeyMeter.Functions.Host;
 
@@ -20,7 +18,7 @@ internal sealed class UsageRetentionFunction(UsageRetention retention) : IPayloa
         {
             run = await retention.RunAsync(cancellationToken);
         }
-        catch (Exception exception) when (IsStorageFailure(exception, cancellationToken))
+        catch (Exception exception) when (StorageFailures.IsTransient(exception, cancellationToken))
         {
             return PayloadResult.TransientFailure($"Table Storage failed during retention ({exception.GetType().Name}); the next run continues where this one stopped.");
         }
@@ -29,12 +27,4 @@ internal sealed class UsageRetentionFunction(UsageRetention retention) : IPayloa
         return PayloadResult.Success(
             [$"Retention removed {run.MarkersDeleted} marker(s), {run.DailyRowsDeleted} daily row(s) and {run.PartitionsRemoved} month partition(s); {ending}."]);
     }
-
-    /// <summary>
-    /// What the Table client throws when storage cannot answer: an unexpected status, a transport error, retries used
-    /// up (Azure.Core's retry policy throws an AggregateException), or a request timeout that is not our cancellation.
-    /// </summary>
-    private static bool IsStorageFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is TableRequestFailedException or RequestFailedException or AggregateException
-        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }
