@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using KeyMeter.Core.Aggregation;
+using KeyMeter.Core.Keys;
 
 namespace KeyMeter.Core.Reports;
 
@@ -38,6 +39,21 @@ internal sealed class AggregateReports(IAggregateReader reader)
 
         return builder.Build();
     }
+
+    /// <summary>
+    /// The budgets of <paramref name="keys"/> on <paramref name="day"/>: spend of the day and of its month up to it, both
+    /// from the key dimension (<see cref="BudgetStatusBuilder"/>).
+    /// </summary>
+    public async Task<BudgetStatusReport> BudgetStatusAsync(IReadOnlyList<DeveloperKey> keys, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var today = SummaryAsync(new ReportRange(day, day), ReportGroupBy.Key, cancellationToken);
+        var month = SummaryAsync(new ReportRange(new DateOnly(day.Year, day.Month, 1), day), ReportGroupBy.Key, cancellationToken);
+        return BudgetStatusBuilder.Build(day, keys, CostByValue(await today), CostByValue(await month));
+    }
+
+    private static Dictionary<string, decimal> CostByValue(SummaryReport report) =>
+        report.Groups.ToDictionary(group => group.Value, group => group.Counters.CostUsd, StringComparer.Ordinal);
 
     /// <summary>Every daily row of the range, by row key (day, dimension, bucket), for <see cref="UsageCsvWriter"/>.</summary>
     public IAsyncEnumerable<AggregateRow> ReadDailyRowsAsync(ReportRange range, CancellationToken cancellationToken) =>

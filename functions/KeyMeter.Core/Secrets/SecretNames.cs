@@ -7,5 +7,14 @@ public static class SecretNames
     public const string AnthropicApiKey = "AnthropicApiKey";
     public const string CursorAdminApiKey = "CursorAdminApiKey";
 
-    public static IReadOnlyList<string> All { get; } = [OpenAIApiKey, AnthropicApiKey, CursorAdminApiKey];
+    /// <summary>The Microsoft Teams Workflows webhook URL ("Post to a channel when a webhook request is received"): it is signed, so it is a secret.</summary>
+    public const string TeamsWebhookUrl = "TeamsWebhookUrl";
+
+    /// <summary>The Slack incoming webhook URL (<c>https://hooks.slack.com/services/…</c>).</summary>
+    public const string SlackWebhookUrl = "SlackWebhookUrl";
+
+    /// <summary>The SMTP password, for teams that send email through SMTP instead of Azure Communication Services.</summary>
+    public const string SmtpPassword = "SmtpPassword";
+
+    public static IReadOnlyList<string> All { get; } = [OpenAIApiKey, AnthropicApiKey, CursorAdminApiKey, TeamsWebhookUrl, SlackWebhookUrl, SmtpPassword];
 }

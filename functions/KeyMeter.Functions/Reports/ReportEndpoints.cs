@@ -22,6 +22,7 @@ internal static class ReportEndpoints
         var group = endpoints.MapGroup("/reports");
         group.MapGet("summary", SummaryAsync);
         group.MapGet("keys/{id}/daily", KeyDailyAsync);
+        group.MapGet("budgets", BudgetsAsync);
         group.MapGet("export.csv", ExportCsv);
         group.MapGet("export.focus.csv", ExportFocus);
         return endpoints;
@@ -62,6 +63,20 @@ internal static class ReportEndpoints
         }
 
         return TypedResults.Json(KeyDailyResponse.Of(report), ReportJsonContext.Default.KeyDailyResponse);
+    }
+
+    /// <summary><c>GET /reports/budgets?day=</c>: every usable key's budgets on a UTC day (default today).</summary>
+    public static async Task<Results<JsonHttpResult<BudgetStatusResponse>, ProblemHttpResult>> BudgetsAsync(
+        string? day, AggregateReports reports, IKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var range = ReportRange.Parse(day, day, time);
+        if (!range.IsValid)
+        {
+            return Invalid(("day", $"'day' must be a UTC day as {ReportRange.DateFormat}."));
+        }
+
+        var report = await reports.BudgetStatusAsync(await keys.ListAsync(cancellationToken), range.Value.To, cancellationToken);
+        return TypedResults.Json(BudgetStatusResponse.Of(report), ReportJsonContext.Default.BudgetStatusResponse);
     }
 
     public static Results<PushStreamHttpResult, ProblemHttpResult> ExportCsv(

@@ -7,4 +7,5 @@ namespace KeyMeter.Functions.Reports;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(SummaryResponse))]
 [JsonSerializable(typeof(KeyDailyResponse))]
+[JsonSerializable(typeof(BudgetStatusResponse))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
