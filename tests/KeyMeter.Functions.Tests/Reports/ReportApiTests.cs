@@ -134,6 +134,7 @@ public sealed class ReportApiTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("/reports/keys/key_00000000000000000a11/daily")]
     [InlineData("/reports/export.csv")]
     [InlineData("/reports/export.focus.csv")]
+    [InlineData("/reports/budgets")]
     public async Task Reports_WithoutFunctionKey_401(string path)
     {
         var (status, body, contentType) = await GetAsync(path, withKey: false);
@@ -211,5 +212,42 @@ public sealed class ReportApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(3, body.GetProperty("days").GetArrayLength());
         Assert.Equal(0, body.GetProperty("total").GetProperty("requests").GetInt64());
+    }
+
+    [Fact]
+    public async Task Budgets_KeyWithBudgets_200WithSpendOfDayAndMonth()
+    {
+        using var created = await _app.Client.SendAsync(RunningApp.Request(
+            HttpMethod.Post, "/manage/keys", """{"name":"dana-laptop","ownerEmail":"dana@example.com","budgets":{"daily":4,"monthly":40}}"""));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetProperty("id").GetString()!;
+        _reader.Add("2026-03-04", id, "dana@example.com", "gpt-5", 10m)
+            .Add("2026-03-05", id, "dana@example.com", "gpt-5", 3m)
+            .Add("2026-03-05", id, "dana@example.com", "gpt-5", 0.0001m);
+
+        var (status, body, contentType) = await GetAsync("/reports/budgets?day=2026-03-05");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("application/json", contentType);
+        Assert.Equal(["day", "currency", "keys"], body.EnumerateObject().Select(property => property.Name));
+        Assert.Equal("2026-03-05", body.GetProperty("day").GetString());
+        var key = Assert.Single(body.GetProperty("keys").EnumerateArray());
+        Assert.Equal(id, key.GetProperty("keyId").GetString());
+        Assert.Equal("dana-laptop", key.GetProperty("name").GetString());
+        var daily = key.GetProperty("daily");
+        Assert.Equal(["limitUsd", "spentUsd", "remainingUsd", "percentUsed"], daily.EnumerateObject().Select(property => property.Name));
+        Assert.Equal("3.0001", daily.GetProperty("spentUsd").GetRawText());
+        Assert.Equal("0.9999", daily.GetProperty("remainingUsd").GetRawText());
+        Assert.Equal(75m, daily.GetProperty("percentUsed").GetDecimal());
+        Assert.Equal(13.0001m, key.GetProperty("monthly").GetProperty("spentUsd").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Budgets_BadDay_400NamesDay()
+    {
+        var (status, body, _) = await GetAsync("/reports/budgets?day=2026-02-30");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["day"], body.GetProperty("errors").EnumerateObject().Select(property => property.Name));
     }
 }
