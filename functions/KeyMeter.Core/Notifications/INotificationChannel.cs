@@ -10,6 +10,12 @@ public interface INotificationChannel
     /// <summary>The channel's name in logs, the delivery ledger and results: <c>email</c>, <c>teams</c>, <c>slack</c>.</summary>
     string Name { get; }
 
+    /// <summary>
+    /// True when the channel has what it needs (a webhook secret, an email sender and recipients): the dispatcher asks
+    /// first, so a channel that is off costs no ledger write.
+    /// </summary>
+    ValueTask<bool> IsConfiguredAsync(CancellationToken cancellationToken);
+
     /// <summary>Sends <paramref name="message"/>; <see cref="ChannelSendStatus.NotConfigured"/> when the channel has no settings.</summary>
     Task<ChannelSendResult> SendAsync(NotificationMessage message, CancellationToken cancellationToken);
 }

@@ -59,6 +59,7 @@ internal static class KeyMeterApp
         builder.Services.AddKeyMeterRetention();
         builder.Services.AddKeyMeterPeople();
         builder.Services.AddKeyMeterCursor();
+        builder.Services.AddKeyMeterNotifications();
         if (mode.IsLocal)
         {
             builder.Services.AddSingleton<LocalFunctionKey>();
