@@ -65,6 +65,46 @@ public sealed class UsageAggregator(IAggregateStore store, TimeProvider time, IL
         return result;
     }
 
+    /// <summary>
+    /// The spend, after counting, of every key and day in <paramref name="records"/> (counted now or before: a
+    /// redelivered batch reports the same figures again). Read from the rows this process keeps, so after
+    /// <see cref="AggregateAsync"/> it costs no storage round trip; rows it does not hold are read first.
+    /// </summary>
+    public async Task<IReadOnlyList<KeySpend>> KeySpendAsync(IReadOnlyList<UsageRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var spend = new List<KeySpend>();
+        var keyed = records.Where(record => !string.IsNullOrEmpty(record.KeyId)).DistinctBy(record => record.Id, StringComparer.Ordinal);
+        foreach (var partition in keyed.GroupBy(record => AggregateKeys.Partition(record.StartedAt)).OrderBy(group => group.Key, StringComparer.Ordinal))
+        {
+            var contributions = partition.Select(RecordContribution.Of).ToList();
+            var cache = _partitions.GetOrAdd(partition.Key, key => new PartitionCache(key));
+            await cache.Lock.WaitAsync(cancellationToken);
+            try
+            {
+                await LoadAsync(cache, contributions, cancellationToken);
+                foreach (var (keyId, day) in contributions.Select(contribution => (contribution.Record.KeyId!, contribution.Day)).Distinct())
+                {
+                    var bucket = AggregateKeys.Bucket(keyId, AggregateDimension.Key);
+                    spend.Add(new KeySpend(
+                        keyId,
+                        day,
+                        CostOf(cache, AggregateKeys.DailyRow(day, AggregateDimension.Key, bucket), keyId),
+                        CostOf(cache, AggregateKeys.MonthlyRow(AggregateDimension.Key, bucket), keyId)));
+                }
+            }
+            finally
+            {
+                cache.Lock.Release();
+            }
+        }
+
+        return spend;
+    }
+
+    private static decimal CostOf(PartitionCache cache, string rowKey, string value) =>
+        cache.Rows.TryGetValue(rowKey, out var row) && row.Row.Entries.TryGetValue(value, out var counters) ? counters.CostUsd : 0m;
+
     private async Task<AggregationResult> AggregatePartitionAsync(PartitionCache cache, List<RecordContribution> pending, CancellationToken cancellationToken)
     {
         int counted = 0, duplicates = 0, transactions = 0, retries = 0, attempts = 0;

@@ -1,5 +1,6 @@
 using System.Text;
 using KeyMeter.Core.Aggregation;
+using KeyMeter.Core.Alerts;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.Host;
 
@@ -13,6 +14,7 @@ namespace KeyMeter.Functions.Aggregation;
 /// </summary>
 internal sealed class UsageAggregateFunction(
     UsageAggregator aggregator,
+    BudgetAlertPublisher alerts,
     IPoisonMessageStore poison,
     TimeProvider time,
     ILogger<UsageAggregateFunction> logger) : IPayloadFunction
@@ -53,8 +55,12 @@ internal sealed class UsageAggregateFunction(
             // 3. Count them.
             var result = await aggregator.AggregateAsync(records, cancellationToken);
             AggregationFunctionLog.BatchAggregated(logger, batch.Value.Messages.Count, result.Counted, result.Duplicates, poisoned, result.Transactions, result.Retries);
+
+            // 4. Budget alerts from the keys' spend as counted. A failure here has the batch redelivered: its records
+            // are recognised as counted and the same alerts are planned again, so none is lost.
+            var queued = await alerts.PublishAsync(await aggregator.KeySpendAsync(records, cancellationToken), cancellationToken);
             return PayloadResult.Success(
-                [$"Counted {result.Counted} usage record(s); {result.Duplicates} duplicate(s) skipped; {poisoned} kept as poison; {result.Transactions} transaction(s)."]);
+                [$"Counted {result.Counted} usage record(s); {result.Duplicates} duplicate(s) skipped; {poisoned} kept as poison; {result.Transactions} transaction(s); {queued} budget alert(s) queued."]);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

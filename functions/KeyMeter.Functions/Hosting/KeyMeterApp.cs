@@ -60,6 +60,7 @@ internal static class KeyMeterApp
         builder.Services.AddKeyMeterPeople();
         builder.Services.AddKeyMeterCursor();
         builder.Services.AddKeyMeterNotifications();
+        builder.Services.AddKeyMeterAlerts();
         if (mode.IsLocal)
         {
             builder.Services.AddSingleton<LocalFunctionKey>();

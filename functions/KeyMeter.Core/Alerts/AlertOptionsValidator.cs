@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+
+namespace KeyMeter.Core.Alerts;
+
+/// <summary>Checks <see cref="AlertOptions"/> at start.</summary>
+[OptionsValidator]
+internal sealed partial class AlertOptionsValidator : IValidateOptions<AlertOptions>;
