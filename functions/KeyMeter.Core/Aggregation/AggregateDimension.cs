@@ -21,7 +21,7 @@ public readonly record struct AggregateDimension
         HasMonthlyRollup = hasMonthlyRollup;
     }
 
-    /// <summary>The name in row keys and reports: <c>org</c>, <c>source</c>, <c>provider</c>, <c>model</c>, <c>key</c>, <c>developer</c>, <c>line</c> or <c>tag.{name}</c>.</summary>
+    /// <summary>The name in row keys and reports: <c>org</c>, <c>source</c>, <c>provider</c>, <c>model</c>, <c>key</c>, <c>developer</c>, <c>line</c>, <c>devhour</c> or <c>tag.{name}</c>.</summary>
     public string Name { get; }
 
     /// <summary>How many rows one period of this dimension is spread over.</summary>
@@ -49,8 +49,14 @@ public readonly record struct AggregateDimension
 
     public static AggregateDimension Line { get; } = new("line", 4, false);
 
+    /// <summary>
+    /// A developer's usage by UTC hour of day, value <c>{developer}|{HH}</c>: what the digests' night-hours check reads.
+    /// Daily rows only, like <see cref="Line"/>.
+    /// </summary>
+    public static AggregateDimension DeveloperHour { get; } = new("devhour", 4, false);
+
     /// <summary>The dimensions every record has, in a fixed order; tags come on top.</summary>
-    public static IReadOnlyList<AggregateDimension> Fixed { get; } = [Organisation, Source, Provider, Model, Key, Developer, Line];
+    public static IReadOnlyList<AggregateDimension> Fixed { get; } = [Organisation, Source, Provider, Model, Key, Developer, Line, DeveloperHour];
 
     /// <summary>The dimension of tag <paramref name="tagName"/> (a <see cref="Keys.KeyRules"/> tag name).</summary>
     public static AggregateDimension Tag(string tagName)

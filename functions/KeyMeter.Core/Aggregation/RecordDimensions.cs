@@ -30,6 +30,7 @@ public static class RecordDimensions
             (AggregateDimension.Key, key),
             (AggregateDimension.Developer, developer),
             (AggregateDimension.Line, line.Encode()),
+            (AggregateDimension.DeveloperHour, DeveloperHour(developer, record.StartedAt.UtcDateTime.Hour)),
         };
         foreach (var (name, value) in tags)
         {
@@ -38,6 +39,10 @@ public static class RecordDimensions
 
         return values;
     }
+
+    /// <summary>The <see cref="AggregateDimension.DeveloperHour"/> value: <c>{developer}|{HH}</c>, the UTC hour.</summary>
+    public static string DeveloperHour(string developer, int utcHour) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{developer}|{utcHour:00}");
 
     /// <summary>Owner emails are compared case-insensitively, so the developer value is the lowercased email.</summary>
     public static string Developer(string? ownerEmail) =>

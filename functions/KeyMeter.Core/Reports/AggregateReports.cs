@@ -52,6 +52,27 @@ internal sealed class AggregateReports(IAggregateReader reader)
         return BudgetStatusBuilder.Build(day, keys, CostByValue(await today), CostByValue(await month));
     }
 
+    /// <summary>
+    /// Every value of <paramref name="dimension"/> on every day of <paramref name="range"/> that has usage: the daily rows
+    /// of all its buckets, read month by month at once.
+    /// </summary>
+    public async Task<IReadOnlyList<(DateOnly Day, string Value, AggregateCounters Counters)>> DailyValuesAsync(
+        ReportRange range, AggregateDimension dimension, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var values = new List<(DateOnly, string, AggregateCounters)>();
+        foreach (var rows in await ReadAllAsync([.. range.Months().Select(month => ReportRead.DailyOf(month, dimension))], cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                var day = DateOnly.ParseExact(row.Period, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                values.AddRange(row.Entries.Select(entry => (day, entry.Key, entry.Value)));
+            }
+        }
+
+        return values;
+    }
+
     private static Dictionary<string, decimal> CostByValue(SummaryReport report) =>
         report.Groups.ToDictionary(group => group.Value, group => group.Counters.CostUsd, StringComparer.Ordinal);
 

@@ -8,7 +8,8 @@ namespace KeyMeter.Core.Reports;
 /// </summary>
 /// <remarks>
 /// The <see cref="AggregateDimension.Line"/> dimension is left out: its values are encoded tuples that no one can read
-/// in a spreadsheet, and the FOCUS export (<see cref="FocusCsvWriter"/>) is the per-line view.
+/// in a spreadsheet, and the FOCUS export (<see cref="FocusCsvWriter"/>) is the per-line view. So is
+/// <see cref="AggregateDimension.DeveloperHour"/>, which is there for the digests' night-hours check.
 /// </remarks>
 internal static class UsageCsvWriter
 {
@@ -28,7 +29,7 @@ internal static class UsageCsvWriter
         await line.WriteHeaderAsync(writer, Columns, cancellationToken);
         long records = 0;
         string? day = null;
-        await foreach (var group in DayDimensionEntries.GroupAsync(rows.Where(row => row.Dimension != AggregateDimension.Line), cancellationToken))
+        await foreach (var group in DayDimensionEntries.GroupAsync(rows.Where(row => row.Dimension != AggregateDimension.Line && row.Dimension != AggregateDimension.DeveloperHour), cancellationToken))
         {
             if (day is not null && group.Day != day)
             {

@@ -1,5 +1,6 @@
 using KeyMeter.Azure.Emulator;
 using KeyMeter.Functions.Configuration;
+using KeyMeter.Functions.Digests;
 using KeyMeter.Functions.Host;
 using KeyMeter.Functions.Local;
 using KeyMeter.Functions.Manage;
@@ -61,6 +62,7 @@ internal static class KeyMeterApp
         builder.Services.AddKeyMeterCursor();
         builder.Services.AddKeyMeterNotifications();
         builder.Services.AddKeyMeterAlerts();
+        builder.Services.AddKeyMeterDigests();
         if (mode.IsLocal)
         {
             builder.Services.AddSingleton<LocalFunctionKey>();
@@ -86,6 +88,7 @@ internal static class KeyMeterApp
         app.MapProxyEndpoints();
         app.MapReportEndpoints();
         app.MapReconciliationEndpoints();
+        app.MapDigestEndpoints();
         app.MapTeamEndpoints();
         app.MapPayloadFunctions();
         return app;

@@ -1,0 +1,7 @@
+using Microsoft.Extensions.Options;
+
+namespace KeyMeter.Core.Digests;
+
+/// <summary>Checks <see cref="DigestOptions"/> at start.</summary>
+[OptionsValidator]
+internal sealed partial class DigestOptionsValidator : IValidateOptions<DigestOptions>;
