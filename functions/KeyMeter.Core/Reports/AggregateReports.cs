@@ -73,6 +73,15 @@ internal sealed class AggregateReports(IAggregateReader reader)
         return values;
     }
 
+    /// <summary>Spend per day of <paramref name="range"/>, one series per top value of <paramref name="groupBy"/> (<see cref="DailySeriesBuilder"/>).</summary>
+    public async Task<DailySeriesReport> DailySeriesAsync(ReportRange range, ReportGroupBy groupBy, int top, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(groupBy);
+        var organisation = DailyValuesAsync(range, AggregateDimension.Organisation, cancellationToken);
+        var values = groupBy.IsDay ? Task.FromResult<IReadOnlyList<(DateOnly, string, AggregateCounters)>>([]) : DailyValuesAsync(range, groupBy.Dimension, cancellationToken);
+        return DailySeriesBuilder.Build(range, groupBy, top, await organisation, await values);
+    }
+
     private static Dictionary<string, decimal> CostByValue(SummaryReport report) =>
         report.Groups.ToDictionary(group => group.Value, group => group.Counters.CostUsd, StringComparer.Ordinal);
 

@@ -1,5 +1,6 @@
 using KeyMeter.Azure.Emulator;
 using KeyMeter.Functions.Configuration;
+using KeyMeter.Functions.Dashboard;
 using KeyMeter.Functions.Digests;
 using KeyMeter.Functions.Host;
 using KeyMeter.Functions.Local;
@@ -63,6 +64,7 @@ internal static class KeyMeterApp
         builder.Services.AddKeyMeterNotifications();
         builder.Services.AddKeyMeterAlerts();
         builder.Services.AddKeyMeterDigests();
+        builder.Services.AddSingleton<DashboardPage>();
         if (mode.IsLocal)
         {
             builder.Services.AddSingleton<LocalFunctionKey>();
@@ -89,6 +91,7 @@ internal static class KeyMeterApp
         app.MapReportEndpoints();
         app.MapReconciliationEndpoints();
         app.MapDigestEndpoints();
+        app.MapDashboardEndpoints();
         app.MapTeamEndpoints();
         app.MapPayloadFunctions();
         return app;

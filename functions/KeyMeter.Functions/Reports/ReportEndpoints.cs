@@ -23,6 +23,7 @@ internal static class ReportEndpoints
         group.MapGet("summary", SummaryAsync);
         group.MapGet("keys/{id}/daily", KeyDailyAsync);
         group.MapGet("budgets", BudgetsAsync);
+        group.MapGet("daily", DailyAsync);
         group.MapGet("export.csv", ExportCsv);
         group.MapGet("export.focus.csv", ExportFocus);
         return endpoints;
@@ -63,6 +64,28 @@ internal static class ReportEndpoints
         }
 
         return TypedResults.Json(KeyDailyResponse.Of(report), ReportJsonContext.Default.KeyDailyResponse);
+    }
+
+    /// <summary>Series a daily chart shows at most, the rest stacked as "(other)".</summary>
+    public const int MaxSeries = 20;
+
+    /// <summary><c>GET /reports/daily?from=&amp;to=&amp;groupBy=&amp;top=</c>: spend per day stacked by a grouping (default developer, top 8).</summary>
+    public static async Task<Results<JsonHttpResult<DailySeriesResponse>, ProblemHttpResult>> DailyAsync(
+        string? from, string? to, string? groupBy, string? top, AggregateReports reports, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var range = ReportRange.Parse(from, to, time);
+        var grouping = ReportGroupBy.Parse(groupBy);
+        var count = 8;
+        var topError = top is not null && (!int.TryParse(top, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxSeries)
+            ? $"'top' must be a whole number from 1 to {MaxSeries}."
+            : null;
+        if (!range.IsValid || !grouping.IsValid || topError is not null)
+        {
+            return Invalid((range.Parameter, range.Error), (grouping.Parameter, grouping.Error), ("top", topError));
+        }
+
+        var report = await reports.DailySeriesAsync(range.Value, grouping.Value, count, cancellationToken);
+        return TypedResults.Json(DailySeriesResponse.Of(report), ReportJsonContext.Default.DailySeriesResponse);
     }
 
     /// <summary><c>GET /reports/budgets?day=</c>: every usable key's budgets on a UTC day (default today).</summary>

@@ -8,4 +8,5 @@ namespace KeyMeter.Functions.Reports;
 [JsonSerializable(typeof(SummaryResponse))]
 [JsonSerializable(typeof(KeyDailyResponse))]
 [JsonSerializable(typeof(BudgetStatusResponse))]
+[JsonSerializable(typeof(DailySeriesResponse))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
