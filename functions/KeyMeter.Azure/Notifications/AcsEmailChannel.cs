@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
@@ -37,7 +36,7 @@ internal sealed class AcsEmailChannel(EmailOptions options, HttpPipeline pipelin
         {
             await pipeline.SendAsync(request, cancellationToken);
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (ChannelResponses.IsNetworkFailure(exception))
         {
             return ChannelResponses.Unreachable(Name, exception);
         }

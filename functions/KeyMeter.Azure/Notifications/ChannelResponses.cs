@@ -17,9 +17,24 @@ internal static class ChannelResponses
         _ => ChannelSendResult.Permanent(channel, $"HTTP {response.Status} {Reason(response)}".TrimEnd()),
     };
 
-    /// <summary>A network failure that outlasted the retries.</summary>
-    public static ChannelSendResult Unreachable(string channel, RequestFailedException exception) =>
-        ChannelSendResult.Transient(channel, $"unreachable ({exception.InnerException?.GetType().Name ?? exception.GetType().Name})");
+    /// <summary>
+    /// True for a network failure that outlasted the retries: one <see cref="RequestFailedException"/>, or, once
+    /// Azure.Core's retry policy has given up on several, an <see cref="AggregateException"/> of them.
+    /// </summary>
+    public static bool IsNetworkFailure(Exception exception) => exception switch
+    {
+        RequestFailedException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(inner => inner is RequestFailedException),
+        _ => false,
+    };
+
+    /// <summary>A network failure that outlasted the retries (<see cref="IsNetworkFailure"/>); names the exception type only.</summary>
+    public static ChannelSendResult Unreachable(string channel, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var last = exception is AggregateException aggregate ? aggregate.InnerExceptions[^1] : exception;
+        return ChannelSendResult.Transient(channel, $"unreachable ({last.InnerException?.GetType().Name ?? last.GetType().Name})");
+    }
 
     // Slack answers 4xx with a short code such as invalid_payload or channel_is_archived; it is safe and useful to log.
     private static string Reason(Response response)

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using KeyMeter.Core.Notifications;
@@ -31,7 +30,7 @@ internal sealed class WebhookPoster(HttpPipeline pipeline, ISecretSource secrets
         {
             await pipeline.SendAsync(message, cancellationToken);
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (ChannelResponses.IsNetworkFailure(exception))
         {
             return ChannelResponses.Unreachable(channel, exception);
         }
