@@ -7,7 +7,7 @@ namespace KeyMeter.Azure.Notifications;
 /// <summary>
 /// Puts an Entra token for Azure Communication Services on each request, cached until five minutes before it expires.
 /// Azure.Core's own bearer policy refuses plain http, which a loopback test receiver is; in Azure the endpoint is
-/// always https (checked at start by <see cref="Core.Notifications.NotificationOptions"/>).
+/// https unless it is a loopback address (checked at start by <see cref="Core.Notifications.NotificationOptions"/>).
 /// </summary>
 internal sealed class AcsTokenPolicy(TokenCredential credential) : HttpPipelinePolicy
 {

@@ -41,7 +41,8 @@ public sealed class NotificationOptions : IValidatableObject
                 $"Set {Prefix}Email__AcsEndpoint or {Prefix}Email__SmtpHost, not both: email goes through one of them.", [nameof(Email)]);
         }
 
-        if (acs && (!email.AcsEndpoint!.IsAbsoluteUri || email.AcsEndpoint.Scheme != "https"))
+        // https always, except to a loopback address (a stand-in receiver on this machine): the token must not travel in clear.
+        if (acs && (!email.AcsEndpoint!.IsAbsoluteUri || !(email.AcsEndpoint.Scheme == "https" || (email.AcsEndpoint.Scheme == "http" && email.AcsEndpoint.IsLoopback))))
         {
             yield return new ValidationResult($"{Prefix}Email__AcsEndpoint must be an https URL such as https://<name>.communication.azure.com.", [nameof(Email)]);
         }

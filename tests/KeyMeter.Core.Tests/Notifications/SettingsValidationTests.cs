@@ -22,9 +22,11 @@ public sealed class SettingsValidationTests
     [InlineData("ftp://dashboard.example", null, null, null, "KeyMeter__Notifications__DashboardUrl")]
     [InlineData(null, "https://x.communication.azure.com", "smtp.example.com", "a@example.com", "not both")]
     [InlineData(null, "http://x.communication.azure.com", null, "a@example.com", "must be an https URL")]
+    [InlineData(null, "https://x.communication.azure.com", "", "a@example.com", null)]
+    [InlineData(null, "http://127.0.0.1:8080/", null, "a@example.com", null)]
     [InlineData(null, "https://x.communication.azure.com", null, null, "Email__Sender must be an email address")]
     [InlineData(null, null, "smtp.example.com", "not-an-address", "Email__Sender must be an email address")]
-    public void Notifications_BadEmailOrDashboard_NamesTheSetting(string? dashboard, string? acs, string? smtp, string? sender, string expected)
+    public void Notifications_BadEmailOrDashboard_NamesTheSetting(string? dashboard, string? acs, string? smtp, string? sender, string? expected)
     {
         var options = new NotificationOptions
         {
@@ -32,7 +34,15 @@ public sealed class SettingsValidationTests
             Email = new EmailOptions { AcsEndpoint = acs is null ? null : new Uri(acs), SmtpHost = smtp, Sender = sender },
         };
 
-        Assert.Contains(expected, Failure(new NotificationOptionsValidator(), options), StringComparison.Ordinal);
+        var failure = Failure(new NotificationOptionsValidator(), options);
+        if (expected is null)
+        {
+            Assert.Null(failure);
+        }
+        else
+        {
+            Assert.Contains(expected, failure, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
