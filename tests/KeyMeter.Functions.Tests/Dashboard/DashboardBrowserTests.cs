@@ -166,13 +166,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ITestOutputHel
 
     private static string ArtifactsDirectory()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var artifacts = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "artifacts");
+        var artifacts = RepositoryPaths.Combine("artifacts");
         Directory.CreateDirectory(artifacts);
         return artifacts;
     }

@@ -11,7 +11,7 @@ public sealed class LocalSettingsExampleTests(AzuriteFixture azurite)
     [Fact]
     public async Task Example_EveryValueAsShipped_AppStartsAndServesReports()
     {
-        var example = Path.Combine(RepositoryRoot(), "local.settings.json.example");
+        var example = RepositoryPaths.Combine("local.settings.json.example");
         // The test's own storage and function key win: it runs against the test Azurite, with tables of its own.
         var values = LocalSettingsFile.ReadValues(example)
             .Where(entry => !entry.Key.StartsWith("KeyMeter:Storage:", StringComparison.Ordinal) && !entry.Key.StartsWith("KeyMeter:Local:", StringComparison.Ordinal))
@@ -23,16 +23,5 @@ public sealed class LocalSettingsExampleTests(AzuriteFixture azurite)
         using var response = await app.Client.SendAsync(RunningApp.Request(HttpMethod.Get, "/reports/budgets"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Serverless.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Serverless.sln not found above " + AppContext.BaseDirectory);
     }
 }

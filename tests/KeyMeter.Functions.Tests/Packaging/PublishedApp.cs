@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using KeyMeter.Testing;
+
+namespace KeyMeter.Functions.Tests.Packaging;
+
+/// <summary>
+/// Publishes the function app once, as azd does (<c>dotnet publish -c Release --output</c>, no runtime flags), from a
+/// copy of the sources so the repository's own bin/ and obj/ are left alone.
+/// </summary>
+public sealed class PublishedApp : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("keymeter-publish-").FullName;
+
+    public PublishedApp()
+    {
+        Sources = Path.Combine(_work, "src");
+        Output = Path.Combine(_work, "out");
+        foreach (var file in new[] { ".editorconfig", "Directory.Build.props", "Directory.Packages.props", "global.json" })
+        {
+            File.Copy(RepositoryPaths.Combine(file), Path.Combine(Sources, file).EnsureParent());
+        }
+
+        CopyTree(RepositoryPaths.Combine("functions"), Path.Combine(Sources, "functions"));
+        var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(Sources, "functions", "KeyMeter.Functions"), "-c", "Release", "--output", Output, "-nologo"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(6)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("dotnet publish took over 6 minutes.");
+        }
+
+        Log = stdout.Result + stderr.Result;
+        ExitCode = process.ExitCode;
+    }
+
+    /// <summary>The copied sources (<c>functions/</c> and the build files).</summary>
+    public string Sources { get; }
+
+    /// <summary>What azd would zip.</summary>
+    public string Output { get; }
+
+    public int ExitCode { get; }
+
+    public string Log { get; }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            var top = relative.Split(Path.DirectorySeparatorChar);
+            if (top.Contains("bin") || top.Contains("obj") || Path.GetFileName(file) == "local.settings.json")
+            {
+                continue;
+            }
+
+            File.Copy(file, Path.Combine(to, relative).EnsureParent());
+        }
+
+        // A developer's local settings would sit here; the package must leave it out.
+        File.WriteAllText(Path.Combine(to, "KeyMeter.Functions", "local.settings.json").EnsureParent(), """{"IsEncrypted":false,"Values":{"KeyMeter__Secrets__OpenAIApiKey":"sk-local-only"}}""");
+    }
+}
+
+internal static class PathExtensions
+{
+    /// <summary>Creates the file's folder and returns the path.</summary>
+    public static string EnsureParent(this string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+}
