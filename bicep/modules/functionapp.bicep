@@ -121,7 +121,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
     AZURE_CLIENT_ID: identityClientId
-    KeyMeter__Storage__TableServiceUri: 'https://${storageAccountName}.table.core.windows.net'
+    KeyMeter__Storage__TableServiceUri: 'https://${storageAccountName}.table.${environment().suffixes.storage}'
     KeyMeter__KeyVaultUri: keyVaultUri
     KeyMeter__ServiceBus__FullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
     KeyMeter__Notifications__Email__AcsEndpoint: 'https://${acsHostName}'

@@ -37,4 +37,5 @@ resource queues 'Microsoft.ServiceBus/namespaces/queues@2021-11-01' = [for queue
 
 output id string = namespace.id
 output name string = namespace.name
-output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
+// serviceBusEndpoint is 'https://<name>.servicebus.windows.net:443/' (suffix differs per cloud): keep the host only.
+output fullyQualifiedNamespace string = split(split(replace(namespace.properties.serviceBusEndpoint, 'https://', ''), ':')[0], '/')[0]
