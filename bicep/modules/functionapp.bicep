@@ -1,0 +1,138 @@
+// Flex Consumption plan and the function app (custom handler runtime). Every app setting is identity-based: no keys,
+// no connection strings with secrets. The app settings live in one sites/config 'appsettings' resource (which
+// replaces the whole set) so they can reference the site's own defaultHostName: Flex host names carry a random
+// suffix, so '<name>.azurewebsites.net' cannot be computed up front.
+
+param planName string
+
+param name string
+
+param location string
+
+param tags object = {}
+
+@description('Resource id of the user-assigned identity.')
+param identityId string
+
+@description('Client id of the user-assigned identity.')
+param identityClientId string
+
+param storageAccountName string
+
+@description('Primary blob endpoint of the storage account, with the trailing slash.')
+param blobEndpoint string
+
+param deploymentContainerName string = 'app-package'
+
+param serviceBusFullyQualifiedNamespace string
+
+param keyVaultUri string
+
+param applicationInsightsConnectionString string
+
+@description('ACS host name, <name>.<geo>.communication.azure.com.')
+param acsHostName string
+
+@description('Azure-managed sender domain of the ACS email domain.')
+param mailFromSenderDomain string
+
+@description('Comma-separated recipients of digests and alerts; empty: alerts go to key owners only.')
+param alertRecipients string = ''
+
+param cursorEnabled bool = true
+
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'api'
+  })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+}
+
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    AzureWebJobsStorage__accountName: storageAccountName
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    ServiceBusConnection__fullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
+    ServiceBusConnection__credential: 'managedidentity'
+    ServiceBusConnection__clientId: identityClientId
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    AZURE_CLIENT_ID: identityClientId
+    KeyMeter__Storage__TableServiceUri: 'https://${storageAccountName}.table.${environment().suffixes.storage}'
+    KeyMeter__KeyVaultUri: keyVaultUri
+    KeyMeter__ServiceBus__FullyQualifiedNamespace: serviceBusFullyQualifiedNamespace
+    KeyMeter__Notifications__Email__AcsEndpoint: 'https://${acsHostName}'
+    KeyMeter__Notifications__Email__Sender: 'DoNotReply@${mailFromSenderDomain}'
+    KeyMeter__Notifications__Email__Recipients: alertRecipients
+    KeyMeter__Notifications__DashboardUrl: 'https://${site.properties.defaultHostName}/dashboard'
+    KeyMeter__Cursor__Enabled: cursorEnabled ? 'true' : 'false'
+  }
+}
+
+output id string = site.id
+output name string = site.name
+output defaultHostName string = site.properties.defaultHostName
+output planId string = plan.id
