@@ -84,6 +84,14 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
+      // Cursor's Verify button calls GET /v1/models from the desktop app, preflight first; the platform answers the
+      // preflight. Callers authenticate with a bearer key, never a cookie, so any origin is safe.
+      cors: {
+        allowedOrigins: [
+          '*'
+        ]
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {
