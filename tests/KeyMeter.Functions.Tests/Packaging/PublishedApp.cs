@@ -5,14 +5,24 @@ namespace KeyMeter.Functions.Tests.Packaging;
 
 /// <summary>
 /// Publishes the function app once, as azd does (<c>dotnet publish -c Release --output</c>, no runtime flags), from a
-/// copy of the sources so the repository's own bin/ and obj/ are left alone.
+/// copy of the sources so the repository's own bin/ and obj/ are left alone. One publish serves every test class
+/// (<see cref="Instance"/>); it is deleted when the test process exits, and, should the test host be killed first,
+/// by the next run.
 /// </summary>
-public sealed class PublishedApp : IDisposable
+internal sealed class PublishedApp
 {
-    private readonly string _work = Directory.CreateTempSubdirectory("keymeter-publish-").FullName;
+    private static readonly Lazy<PublishedApp> Shared = new(() => new PublishedApp(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private const string Prefix = "keymeter-publish-";
+    private readonly string _work = Directory.CreateTempSubdirectory(Prefix).FullName;
 
-    public PublishedApp()
+    private PublishedApp()
     {
+        foreach (var stale in new DirectoryInfo(Path.GetTempPath()).EnumerateDirectories(Prefix + "*").Where(directory => directory.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)))
+        {
+            stale.Delete(recursive: true);
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(_work, recursive: true);
         Sources = Path.Combine(_work, "src");
         Output = Path.Combine(_work, "out");
         foreach (var file in new[] { ".editorconfig", "Directory.Build.props", "Directory.Packages.props", "global.json" })
@@ -39,6 +49,8 @@ public sealed class PublishedApp : IDisposable
         ExitCode = process.ExitCode;
     }
 
+    public static PublishedApp Instance => Shared.Value;
+
     /// <summary>The copied sources (<c>functions/</c> and the build files).</summary>
     public string Sources { get; }
 
@@ -48,8 +60,6 @@ public sealed class PublishedApp : IDisposable
     public int ExitCode { get; }
 
     public string Log { get; }
-
-    public void Dispose() => Directory.Delete(_work, recursive: true);
 
     private static void CopyTree(string from, string to)
     {
