@@ -111,27 +111,16 @@ public sealed class DeploymentConsistencyTests : IDisposable
 
     private string CopyFunctionJsons()
     {
+        // Only <function>/function.json, as the Functions host reads them.
         var root = Path.Combine(_scratch, "app");
-        foreach (var path in Directory.EnumerateDirectories(AppRoot).Select(directory => Path.Combine(directory, "function.json")).Where(File.Exists))
-        {
-            var target = Path.Combine(root, Path.GetFileName(Path.GetDirectoryName(path)!), "function.json");
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(path, target);
-        }
-
+        TestFiles.CopyTree(AppRoot, root, relative => relative.Split(Path.DirectorySeparatorChar) is [_, "function.json"]);
         return root;
     }
 
     private string CopyBicep()
     {
         var root = Path.Combine(_scratch, "bicep");
-        foreach (var path in Directory.EnumerateFiles(Bicep, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(root, Path.GetRelativePath(Bicep, path));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(path, target);
-        }
-
+        TestFiles.CopyTree(Bicep, root);
         return root;
     }
 }

@@ -118,7 +118,7 @@ public sealed class DigestApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("digest|daily|2026-03-09", body, StringComparison.Ordinal);
         var request = Assert.Single(await _acs.WaitForAsync(1));
         Assert.Equal("/emails:send?api-version=2025-09-01", request.PathAndQuery);
-        Assert.Equal("Bearer " + FakeTokenCredential.Token, request.Headers["Authorization"]);
+        Assert.Equal("Bearer token-1", request.Headers["Authorization"]);
         var content = JsonDocument.Parse(request.Body).RootElement.GetProperty("content");
         Assert.Equal((await GetAsync("/reports/digest?format=text")).Body, content.GetProperty("plainText").GetString());
         Assert.Equal((await GetAsync("/reports/digest?format=html")).Body, content.GetProperty("html").GetString());

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure.Core;
 using Azure.Core.Pipeline;
 using KeyMeter.Azure.Notifications;
 using KeyMeter.Core.Notifications;
@@ -14,7 +13,7 @@ namespace KeyMeter.Functions.Tests.Notifications;
 public sealed class AcsEmailChannelTests : IAsyncLifetime
 {
     private LoopbackReceiver _receiver = null!;
-    private readonly FakeCredential _credential = new();
+    private readonly FakeTokenCredential _credential = new();
 
     public async Task InitializeAsync() => _receiver = (await LoopbackReceiver.StartAsync()).Otherwise(202, """{"id":"op","status":"Running"}""");
 
@@ -108,23 +107,5 @@ public sealed class AcsEmailChannelTests : IAsyncLifetime
 
         Assert.Equal(ChannelSendStatus.NotConfigured, result.Status);
         Assert.Empty(_receiver.Requests);
-    }
-
-    /// <summary>A credential that hands out numbered tokens valid for an hour and records the scopes asked for.</summary>
-    private sealed class FakeCredential : TokenCredential
-    {
-        public int Calls { get; private set; }
-
-        public List<string> Scopes { get; } = [];
-
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            GetTokenAsync(requestContext, cancellationToken).AsTask().GetAwaiter().GetResult();
-
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken)
-        {
-            Calls++;
-            Scopes.AddRange(requestContext.Scopes);
-            return ValueTask.FromResult(new AccessToken("token-" + Calls, DateTimeOffset.UtcNow.AddHours(1)));
-        }
     }
 }

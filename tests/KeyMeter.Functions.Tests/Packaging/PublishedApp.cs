@@ -30,7 +30,7 @@ internal sealed class PublishedApp
             File.Copy(RepositoryPaths.Combine(file), Path.Combine(Sources, file).EnsureParent());
         }
 
-        CopyTree(RepositoryPaths.Combine("functions"), Path.Combine(Sources, "functions"));
+        CopySources(RepositoryPaths.Combine("functions"), Path.Combine(Sources, "functions"));
         var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(Sources, "functions", "KeyMeter.Functions"), "-c", "Release", "--output", Output, "-nologo"])
         {
             RedirectStandardOutput = true,
@@ -61,31 +61,15 @@ internal sealed class PublishedApp
 
     public string Log { get; }
 
-    private static void CopyTree(string from, string to)
+    private static void CopySources(string from, string to)
     {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        TestFiles.CopyTree(from, to, relative =>
         {
-            var relative = Path.GetRelativePath(from, file);
-            var top = relative.Split(Path.DirectorySeparatorChar);
-            if (top.Contains("bin") || top.Contains("obj") || Path.GetFileName(file) == "local.settings.json")
-            {
-                continue;
-            }
-
-            File.Copy(file, Path.Combine(to, relative).EnsureParent());
-        }
+            var parts = relative.Split(Path.DirectorySeparatorChar);
+            return !parts.Contains("bin") && !parts.Contains("obj") && parts[^1] != "local.settings.json";
+        });
 
         // A developer's local settings would sit here; the package must leave it out.
         File.WriteAllText(Path.Combine(to, "KeyMeter.Functions", "local.settings.json").EnsureParent(), """{"IsEncrypted":false,"Values":{"KeyMeter__Secrets__OpenAIApiKey":"sk-local-only"}}""");
-    }
-}
-
-internal static class PathExtensions
-{
-    /// <summary>Creates the file's folder and returns the path.</summary>
-    public static string EnsureParent(this string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return path;
     }
 }
