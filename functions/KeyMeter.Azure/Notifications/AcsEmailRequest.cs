@@ -8,8 +8,9 @@ namespace KeyMeter.Azure.Notifications;
 
 /// <summary>
 /// The body and idempotency key of ACS Email's <c>POST /emails:send</c> (api-version 2025-09-01,
-/// https://learn.microsoft.com/rest/api/communication/dataplane/email/send): sender, <c>to</c> recipients, subject,
-/// plain text and HTML from the renderers, engagement tracking off (no tracking pixel in a finance email).
+/// https://learn.microsoft.com/rest/api/communication/dataplane/email/send): sender, <c>to</c> recipients, the
+/// subject on one line (<see cref="EmailText.Subject"/>), plain text and HTML from the renderers, engagement tracking
+/// off (no tracking pixel in a finance email).
 /// </summary>
 internal static class AcsEmailRequest
 {
@@ -35,7 +36,7 @@ internal static class AcsEmailRequest
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteStartObject("content");
-            json.WriteString("subject", message.Subject);
+            json.WriteString("subject", EmailText.Subject(message.Subject));
             json.WriteString("plainText", PlainTextRenderer.Render(message));
             json.WriteString("html", HtmlRenderer.Render(message));
             json.WriteEndObject();

@@ -92,7 +92,7 @@ internal sealed class SmtpEmailChannel(EmailOptions options, NotificationOptions
 
     private MailMessage Mail(NotificationMessage message, IReadOnlyList<string> recipients)
     {
-        var mail = new MailMessage { From = new MailAddress(options.Sender!.Trim()), Subject = message.Subject };
+        var mail = new MailMessage { From = new MailAddress(options.Sender!.Trim()), Subject = EmailText.Subject(message.Subject) };
         foreach (var recipient in recipients)
         {
             mail.To.Add(recipient);

@@ -3,40 +3,50 @@ using System.Text;
 namespace KeyMeter.Core.Notifications;
 
 /// <summary>
-/// The plain-text rendering of a <see cref="NotificationMessage"/>: the text part of an email, the preview's
-/// <c>format=text</c>, and the fallback text of Slack. Facts read as <c>Label: value</c>, tables as aligned columns.
+/// The plain-text rendering of a <see cref="NotificationMessage"/>: the text part of an email and the preview's
+/// <c>format=text</c>, and, with Slack's escaping, the fallback text of Slack. Facts read as <c>Label: value</c>,
+/// tables as aligned columns. Every text of the message goes through <c>text</c> (by default
+/// <see cref="EmailText.Line"/>: one line each), the link through <c>link</c>.
 /// </summary>
 internal static class PlainTextRenderer
 {
-    public static string Render(NotificationMessage message)
+    public static string Render(NotificationMessage message) => Render(message, EmailText.Line, link => link.AbsoluteUri);
+
+    public static string Render(NotificationMessage message, Func<string, string> text, Func<Uri, string> link)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var text = new StringBuilder();
-        text.Append(message.Subject).Append('\n');
-        text.Append('=', Math.Min(message.Subject.Length, 72)).Append("\n\n");
-        text.Append(message.Summary).Append('\n');
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(link);
+        var output = new StringBuilder();
+        var subject = text(message.Subject);
+        output.Append(subject).Append('\n');
+        output.Append('=', Math.Min(subject.Length, 72)).Append("\n\n");
+        output.Append(text(message.Summary)).Append('\n');
         foreach (var section in message.Sections)
         {
-            text.Append('\n').Append(section.Title).Append('\n');
-            text.Append('-', Math.Min(section.Title.Length, 72)).Append('\n');
+            var title = text(section.Title);
+            output.Append('\n').Append(title).Append('\n');
+            output.Append('-', Math.Min(title.Length, 72)).Append('\n');
             foreach (var paragraph in section.Paragraphs)
             {
-                text.Append(paragraph).Append('\n');
+                output.Append(text(paragraph)).Append('\n');
             }
 
-            AppendFacts(text, section.Facts);
+            AppendFacts(output, [.. section.Facts.Select(fact => new MessageFact(text(fact.Label), text(fact.Value)))]);
             if (section.Table is { } table)
             {
-                AppendTable(text, table);
+                AppendTable(output, new MessageTable(
+                    [.. table.Columns.Select(text)],
+                    [.. table.Rows.Select(row => (IReadOnlyList<string>)[.. row.Select(text)])]));
             }
         }
 
-        if (message.Link is { } link)
+        if (message.Link is { } url)
         {
-            text.Append("\nMore: ").Append(link.AbsoluteUri).Append('\n');
+            output.Append("\nMore: ").Append(link(url)).Append('\n');
         }
 
-        return text.ToString();
+        return output.ToString();
     }
 
     private static void AppendFacts(StringBuilder text, IReadOnlyList<MessageFact> facts)

@@ -9,7 +9,9 @@ namespace KeyMeter.Core.Notifications;
 /// The body a Slack incoming webhook takes: <c>text</c> (the plain-text rendering, shown in notifications and by
 /// clients without Block Kit) and Block Kit <c>blocks</c> (https://api.slack.com/reference/block-kit/blocks). Limits
 /// kept: at most 50 blocks, a header of 150 characters, section text of 3,000, ten fields of 2,000 per section.
-/// Text is escaped for mrkdwn (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>).
+/// Every text of the message goes through <see cref="SlackText"/>, and every mrkdwn object is <c>verbatim</c> (Slack
+/// does not look for URLs, channels or mentions in it). KeyMeter's own markup is the bold of titles and labels, the
+/// code block of a table, the dashboard button, and the one <c>&lt;url|label&gt;</c> link of the fallback text.
 /// </summary>
 internal static class SlackBlocksBuilder
 {
@@ -25,16 +27,16 @@ internal static class SlackBlocksBuilder
         ArgumentNullException.ThrowIfNull(message);
         var blocks = new List<Action<Utf8JsonWriter>>
         {
-            json => Header(json, message.Subject),
-            json => Section(json, Escape(message.Summary)),
+            json => Header(json, SlackText.Plain(message.Subject)),
+            json => Section(json, SlackText.Mrkdwn(message.Summary)),
         };
         foreach (var section in message.Sections)
         {
             blocks.Add(Divider);
-            var text = new StringBuilder("*").Append(Escape(section.Title)).Append('*');
+            var text = new StringBuilder("*").Append(SlackText.Mrkdwn(section.Title)).Append('*');
             foreach (var paragraph in section.Paragraphs)
             {
-                text.Append('\n').Append(Escape(paragraph));
+                text.Append('\n').Append(SlackText.Mrkdwn(paragraph));
             }
 
             var sectionText = text.ToString();
@@ -46,7 +48,7 @@ internal static class SlackBlocksBuilder
 
             if (section.Table is { } table)
             {
-                var code = "```" + Escape(Truncate(TableText(table), MaxSectionText - 6)) + "```";
+                var code = "```" + Truncate(TableText(table), MaxSectionText - 6) + "```";
                 blocks.Add(json => Section(json, code));
             }
         }
@@ -58,11 +60,11 @@ internal static class SlackBlocksBuilder
             tail.Add(json => Button(json, link));
         }
 
-        tail.Add(json => Context(json, "Sent by KeyMeter · figures in USD"));
+        tail.Add(json => Context(json, SlackText.Mrkdwn("Sent by KeyMeter · figures in USD")));
         if (blocks.Count + tail.Count > MaxBlocks)
         {
             blocks = blocks.Take(MaxBlocks - tail.Count - 1).ToList();
-            blocks.Add(json => Context(json, "(shortened: the email has everything)"));
+            blocks.Add(json => Context(json, SlackText.Mrkdwn("(shortened: the email has everything)")));
         }
 
         blocks.AddRange(tail);
@@ -70,7 +72,7 @@ internal static class SlackBlocksBuilder
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("text", Truncate(PlainTextRenderer.Render(message), MaxFallbackText));
+            json.WriteString("text", Truncate(PlainTextRenderer.Render(message, SlackText.Mrkdwn, link => SlackText.Link(link, "Open the dashboard")), MaxFallbackText));
             json.WriteStartArray("blocks");
             foreach (var block in blocks)
             {
@@ -83,10 +85,6 @@ internal static class SlackBlocksBuilder
 
         return buffer.WrittenSpan.ToArray();
     }
-
-    /// <summary>Slack's mrkdwn control characters (https://api.slack.com/reference/surfaces/formatting#escaping).</summary>
-    public static string Escape(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static void Header(Utf8JsonWriter json, string text)
     {
@@ -113,7 +111,8 @@ internal static class SlackBlocksBuilder
         {
             json.WriteStartObject();
             json.WriteString("type", "mrkdwn");
-            json.WriteString("text", Truncate("*" + Escape(fact.Label) + "*\n" + Escape(fact.Value), MaxFieldText));
+            json.WriteString("text", Truncate("*" + SlackText.Mrkdwn(fact.Label) + "*\n" + SlackText.Mrkdwn(fact.Value), MaxFieldText));
+            json.WriteBoolean("verbatim", true);
             json.WriteEndObject();
         }
 
@@ -149,7 +148,8 @@ internal static class SlackBlocksBuilder
         json.WriteStartArray("elements");
         json.WriteStartObject();
         json.WriteString("type", "mrkdwn");
-        json.WriteString("text", Escape(text));
+        json.WriteString("text", text);
+        json.WriteBoolean("verbatim", true);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
@@ -169,34 +169,36 @@ internal static class SlackBlocksBuilder
         json.WriteStartObject(name);
         json.WriteString("type", "mrkdwn");
         json.WriteString("text", text);
+        json.WriteBoolean("verbatim", true);
         json.WriteEndObject();
     }
 
-    /// <summary>The table as aligned columns, for a code block (Block Kit has no table block for webhooks).</summary>
+    /// <summary>
+    /// The table as aligned columns, for a code block (Block Kit has no table block for webhooks). Widths count the
+    /// characters Slack shows: an entity shows as one, a zero width space as none.
+    /// </summary>
     private static string TableText(MessageTable table)
     {
-        var widths = table.Columns.Select((column, index) =>
-            Math.Max(column.Length, table.Rows.Count == 0 ? 0 : table.Rows.Max(row => index < row.Count ? row[index].Length : 0))).ToArray();
+        var rows = new List<string[]> { Cells(table.Columns, table.Columns.Count) };
+        rows.AddRange(table.Rows.Select(row => Cells(row, table.Columns.Count)));
+        var widths = Enumerable.Range(0, table.Columns.Count).Select(i => rows.Max(row => row[i].Length)).ToArray();
         var text = new StringBuilder();
-        Line(text, table.Columns, widths);
-        foreach (var row in table.Rows)
+        foreach (var row in rows)
         {
-            Line(text, row, widths);
+            var line = new StringBuilder();
+            for (var i = 0; i < widths.Length; i++)
+            {
+                line.Append(i == 0 ? string.Empty : "  ").Append(SlackText.Mrkdwn(row[i])).Append(' ', widths[i] - row[i].Length);
+            }
+
+            text.Append(line.ToString().TrimEnd()).Append('\n');
         }
 
         return text.ToString().TrimEnd('\n');
     }
 
-    private static void Line(StringBuilder text, IReadOnlyList<string> cells, int[] widths)
-    {
-        var line = new StringBuilder();
-        for (var i = 0; i < widths.Length; i++)
-        {
-            line.Append(i == 0 ? string.Empty : "  ").Append((i < cells.Count ? cells[i] : string.Empty).PadRight(widths[i]));
-        }
-
-        text.Append(line.ToString().TrimEnd()).Append('\n');
-    }
+    private static string[] Cells(IReadOnlyList<string> row, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => SingleLine.Of(i < row.Count ? row[i] : string.Empty))];
 
     private static string Truncate(string text, int max) =>
         text.Length <= max ? text : string.Create(CultureInfo.InvariantCulture, $"{text[..(max - 1)]}…");

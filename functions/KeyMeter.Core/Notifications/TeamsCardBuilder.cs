@@ -9,6 +9,8 @@ namespace KeyMeter.Core.Notifications;
 /// <c>message</c> whose one attachment is an Adaptive Card 1.4 (azure-functions-custom-handler.md §4.d). Only 1.0-era
 /// elements (TextBlock, FactSet, ColumnSet, Action.OpenUrl) so every Teams client renders it; a table keeps its first
 /// <see cref="MaxTableRows"/> rows and says how many more there are, which keeps a card far below Teams' ~28 KB limit.
+/// Every text of the message reaches a <c>TextBlock</c> or <c>Fact</c> through <see cref="TeamsText"/>; KeyMeter's own
+/// emphasis is in element properties (<c>weight</c>, <c>color</c>) and its link is the <c>Action.OpenUrl</c> button.
 /// </summary>
 internal static class TeamsCardBuilder
 {
@@ -32,19 +34,19 @@ internal static class TeamsCardBuilder
             json.WriteString("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
             json.WriteString("type", "AdaptiveCard");
             json.WriteString("version", CardVersion);
-            json.WriteString("fallbackText", message.Subject + ": " + message.Summary);
+            json.WriteString("fallbackText", TeamsText.Escape(message.Subject) + ": " + TeamsText.Escape(message.Summary));
             json.WriteStartObject("msteams");
             json.WriteString("width", "Full");
             json.WriteEndObject();
             json.WriteStartArray("body");
-            TextBlock(json, message.Subject, size: "Medium", weight: "Bolder", color: Color(message.Severity));
-            TextBlock(json, message.Summary);
+            TextBlock(json, TeamsText.Escape(message.Subject), size: "Medium", weight: "Bolder", color: Color(message.Severity));
+            TextBlock(json, TeamsText.Escape(message.Summary));
             foreach (var section in message.Sections)
             {
-                TextBlock(json, section.Title, weight: "Bolder", separator: true);
+                TextBlock(json, TeamsText.Escape(section.Title), weight: "Bolder", separator: true);
                 foreach (var paragraph in section.Paragraphs)
                 {
-                    TextBlock(json, paragraph);
+                    TextBlock(json, TeamsText.Escape(paragraph));
                 }
 
                 if (section.Facts.Count > 0)
@@ -122,8 +124,8 @@ internal static class TeamsCardBuilder
         foreach (var fact in facts)
         {
             json.WriteStartObject();
-            json.WriteString("title", fact.Label);
-            json.WriteString("value", fact.Value);
+            json.WriteString("title", TeamsText.Escape(fact.Label));
+            json.WriteString("value", TeamsText.Escape(fact.Value));
             json.WriteEndObject();
         }
 
@@ -157,7 +159,7 @@ internal static class TeamsCardBuilder
             json.WriteString("type", "Column");
             json.WriteString("width", i == 0 ? "stretch" : "auto");
             json.WriteStartArray("items");
-            TextBlock(json, cells[i], weight: header ? "Bolder" : null);
+            TextBlock(json, TeamsText.Escape(cells[i]), weight: header ? "Bolder" : null);
             json.WriteEndArray();
             json.WriteEndObject();
         }

@@ -108,4 +108,16 @@ public sealed class AcsEmailChannelTests : IAsyncLifetime
         Assert.Equal(ChannelSendStatus.NotConfigured, result.Status);
         Assert.Empty(_receiver.Requests);
     }
+
+    [Fact]
+    public async Task Send_KeyNameWithLineBreaks_SubjectOnOneLine()
+    {
+        var result = await Channel().SendAsync(NotificationTestMessages.HeaderInjectingAlertMessage(), CancellationToken.None);
+
+        Assert.Equal(ChannelSendStatus.Sent, result.Status);
+        using var json = JsonDocument.Parse(Assert.Single(_receiver.Requests).Body);
+        var subject = json.RootElement.GetProperty("content").GetProperty("subject").GetString()!;
+        Assert.Equal("KeyMeter: evil Bcc: victim@example.com fake body reached 80% of its daily budget", subject);
+        Assert.DoesNotContain(json.RootElement.GetProperty("content").GetProperty("plainText").GetString()!.Split('\n'), line => line.StartsWith("Bcc:", StringComparison.Ordinal));
+    }
 }

@@ -13,4 +13,8 @@ internal static class NotificationTestMessages
 
     public static NotificationMessage AlertMessage(int threshold = 80) =>
         BudgetAlertComposer.Compose(Alert(threshold), new Uri("https://keymeter.example.com/dashboard"));
+
+    /// <summary>An alert for a key whose name tries to add a mail header of its own.</summary>
+    public static NotificationMessage HeaderInjectingAlertMessage() =>
+        BudgetAlertComposer.Compose(Alert() with { KeyName = "evil\r\nBcc: victim@example.com\r\n\r\nfake body" }, new Uri("https://keymeter.example.com/dashboard"));
 }

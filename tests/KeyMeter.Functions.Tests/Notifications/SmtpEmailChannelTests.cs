@@ -105,4 +105,17 @@ public sealed class SmtpEmailChannelTests : IAsyncLifetime
         Assert.Equal(1, _server.Sessions);
         Assert.Empty(_server.Mails);
     }
+
+    [Fact]
+    public async Task Send_KeyNameWithLineBreaks_OneSubjectLineAndNoHeaderOfItsOwn()
+    {
+        var result = await Channel().SendAsync(NotificationTestMessages.HeaderInjectingAlertMessage(), CancellationToken.None);
+
+        Assert.Equal(ChannelSendStatus.Sent, result.Status);
+        var mail = Assert.Single(_server.Mails);
+        Assert.Equal(["lead@example.com", "alice@example.com"], mail.To);
+        var headers = mail.Data[..mail.Data.IndexOf("\r\n\r\n", StringComparison.Ordinal)].Split("\r\n");
+        Assert.DoesNotContain(headers, header => header.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase));
+        Assert.Single(headers, header => header.StartsWith("Subject:", StringComparison.Ordinal));
+    }
 }
