@@ -3,7 +3,7 @@ using KeyMeter.Benchmarks.Micro;
 using KeyMeter.Benchmarks.Proxy;
 
 // dotnet run -c Release --project tests/KeyMeter.Benchmarks -- proxy [--quick]
-// dotnet run -c Release --project tests/KeyMeter.Benchmarks -- aggregation [--quick]
+// dotnet run -c Release --project tests/KeyMeter.Benchmarks -- aggregation [--quick] [--round-trip-ms N]
 // dotnet run -c Release --project tests/KeyMeter.Benchmarks -- micro [BenchmarkDotNet arguments, e.g. --filter *Inspect*]
 return args switch
 {
@@ -18,7 +18,9 @@ static int PrintUsage()
     Console.Error.WriteLine("""
         Usage:
           proxy [--quick]        direct vs through KeyMeter on loopback: latency, time to first byte, RPS, memory
-          aggregation [--quick]  aggregator and summary reports on Azurite: records/s, Table requests per record, summary latency
+          aggregation [--quick] [--round-trip-ms N]
+                         aggregator and summary reports on Azurite: records/s, Table requests per record, summary latency
+                         (N: extra wait per Table request, as a round trip to Azure adds)
           micro [args]           BenchmarkDotNet suite of Core's hot path (RequestInspector, usage meter, KeySecret)
         """);
     return 2;

@@ -68,10 +68,14 @@ internal static class AggregationFixtures
         return records;
     }
 
-    /// <summary>Every row's counters per (row key, value): the whole state of the aggregates.</summary>
+    /// <summary>
+    /// Every logical row's counters per (row key, value), its shards added up as readers add them: the whole state of
+    /// the aggregates, whichever writers' shards hold it.
+    /// </summary>
     public static Dictionary<string, AggregateCounters> Snapshot(IEnumerable<AggregateRow> rows) =>
-        rows.SelectMany(row => row.Entries.Select(entry => KeyValuePair.Create(row.Partition + "/" + row.RowKey + "/" + entry.Key, entry.Value)))
-            .ToDictionary(StringComparer.Ordinal);
+        rows.SelectMany(row => row.Entries.Select(entry => KeyValuePair.Create(row.Partition + "/" + AggregateKeys.LogicalRow(row.RowKey) + "/" + entry.Key, entry.Value)))
+            .GroupBy(entry => entry.Key, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(entry => entry.Value).Aggregate((sum, counters) => sum.Add(counters)), StringComparer.Ordinal);
 
     /// <summary>What the aggregates must be: the records counted once, straight into rows without any store.</summary>
     public static Dictionary<string, AggregateCounters> Expected(IEnumerable<UsageRecord> records)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using KeyMeter.Azure.Tables;
 using KeyMeter.Core.Aggregation;
@@ -44,6 +45,7 @@ internal static class AggregateRowEntity
             if (!AggregateDimension.TryParse(entity.GetString(DimensionProperty), out var dimension)
                 || entity.GetString(PeriodProperty) is not { } period
                 || entity.GetInt32(BucketProperty) is not { } bucket
+                || !IsItsOwnKey(entity, dimension.Value, period, bucket)
                 || Join(entity) is not { } encoded)
             {
                 return null;
@@ -59,6 +61,29 @@ internal static class AggregateRowEntity
             // A property of the wrong type, JSON that is not an encoded row, or a value twice: unreadable, not a bug here.
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the keys are the ones <see cref="AggregateKeys"/> gives the row's dimension, period, bucket and shard, in the
+    /// period's own month partition: a row whose properties disagree with its keys (or name a day that does not exist,
+    /// or a bucket or shard out of range) would put its counters somewhere they were never counted.
+    /// </summary>
+    private static bool IsItsOwnKey(TableEntity entity, AggregateDimension dimension, string period, int bucket)
+    {
+        if (bucket < 0 || bucket >= dimension.Buckets || !AggregateKeys.TryGetShard(entity.RowKey, out var shard))
+        {
+            return false;
+        }
+
+        if (period.Length == 7)
+        {
+            return period == entity.PartitionKey && AggregateKeys.TryParsePartition(period, out _)
+                && entity.RowKey == AggregateKeys.MonthlyRow(dimension, bucket, shard);
+        }
+
+        return DateOnly.TryParseExact(period, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && AggregateKeys.Partition(day) == entity.PartitionKey
+            && entity.RowKey == AggregateKeys.DailyRow(day, dimension, bucket, shard);
     }
 
     /// <summary>E0, E1, … in order up to the first missing one; null when there is no E0.</summary>

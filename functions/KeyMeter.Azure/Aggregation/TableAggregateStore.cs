@@ -109,6 +109,31 @@ internal sealed class TableAggregateStore(TableProvider tables, ILogger<TableAgg
         };
     }
 
+    public async Task<IReadOnlyList<AggregateRow>> LoadDimensionAsync(string partition, IReadOnlyCollection<DateOnly> days, AggregateDimension dimension, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partition);
+        ArgumentNullException.ThrowIfNull(days);
+        List<(string From, string ToExclusive)> ranges = [.. days.Distinct().Select(day => AggregateKeys.DailyRange(InPartition(partition, day), dimension)), AggregateKeys.MonthlyRange(dimension)];
+        var table = await TableAsync(cancellationToken);
+        var loaded = await ConcurrentlyAsync(
+            ranges,
+            async (range, token) =>
+            {
+                var rows = new List<AggregateRow>();
+                await foreach (var entity in table.QueryAsync(new TableQuery(TableFilter.PartitionRange(partition, range.From, range.ToExclusive)), token))
+                {
+                    if (Read(entity) is { } row)
+                    {
+                        rows.Add(row);
+                    }
+                }
+
+                return rows;
+            },
+            cancellationToken);
+        return [.. loaded.SelectMany(rows => rows)];
+    }
+
     public async Task<IReadOnlySet<string>> FindCountedAsync(string partition, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(partition);
@@ -183,12 +208,23 @@ internal sealed class TableAggregateStore(TableProvider tables, ILogger<TableAgg
         }
     }
 
+    /// <summary>
+    /// The row an entity holds, or null (logged) when it cannot be trusted: unreadable, or holding an entry outside the
+    /// bounds no real usage reaches (<see cref="AggregateCounters.IsWithinBounds"/>; a row damaged before records had
+    /// bounds). Skipping such a row keeps every report's sums inside a long, and the aggregator, finding the row "missing"
+    /// but present, moves its writer to another shard.
+    /// </summary>
     private AggregateRow? Read(TableEntity entity)
     {
         var row = AggregateRowEntity.FromEntity(entity);
         if (row is null)
         {
             AggregateStoreLog.UnreadableRow(logger, entity.PartitionKey, entity.RowKey);
+        }
+        else if (!row.IsWithinBounds)
+        {
+            AggregateStoreLog.OutOfBoundsRow(logger, entity.PartitionKey, entity.RowKey);
+            return null;
         }
 
         return row;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using KeyMeter.Core.Metering;
 
 namespace KeyMeter.Core.Aggregation;
@@ -5,7 +6,7 @@ namespace KeyMeter.Core.Aggregation;
 /// <summary>
 /// What a set of usage records adds up to: requests, tokens by billing bucket, cost and Cursor fee at full decimal
 /// precision (addition of decimals is exact, so the order records arrive in never changes a total), and how many of the
-/// records were estimated or unpriced.
+/// records were estimated or unpriced. All arithmetic is checked: a sum that does not fit throws instead of wrapping.
 /// </summary>
 public sealed record AggregateCounters(
     long Requests,
@@ -20,12 +21,29 @@ public sealed record AggregateCounters(
     long EstimatedRequests,
     long UnpricedRequests)
 {
+    /// <summary>
+    /// Largest count (requests or tokens of one bucket) one stored entry may hold, either way: 2^53, the largest whole
+    /// number a JSON reader in JavaScript keeps exactly. Sums of a few hundred such entries still fit a long.
+    /// </summary>
+    public const long MaxCount = 1L << 53;
+
+    /// <summary>Largest amount of US dollars (cost or Cursor fee) one stored entry may hold, either way.</summary>
+    public const decimal MaxUsd = 1_000_000_000_000m;
+
     public static AggregateCounters Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0m, 0m, 0, 0);
 
     /// <summary>Every input token, however it was billed.</summary>
-    public long TotalInputTokens => InputTokens + CachedInputTokens + CacheWrite5mTokens + CacheWrite1hTokens;
+    /// <exception cref="OverflowException">The sum does not fit a long (only counters far outside <see cref="MaxCount"/> can do that).</exception>
+    public long TotalInputTokens => checked(InputTokens + CachedInputTokens + CacheWrite5mTokens + CacheWrite1hTokens);
 
-    public long TotalTokens => TotalInputTokens + OutputTokens;
+    /// <exception cref="OverflowException">The sum does not fit a long.</exception>
+    public long TotalTokens => checked(TotalInputTokens + OutputTokens);
+
+    /// <summary>Whether every count is within ±<see cref="MaxCount"/> and every amount within ±<see cref="MaxUsd"/>: what a stored entry may hold.</summary>
+    public bool IsWithinBounds =>
+        Count(Requests) && Count(InputTokens) && Count(CachedInputTokens) && Count(CacheWrite5mTokens) && Count(CacheWrite1hTokens)
+        && Count(OutputTokens) && Count(ReasoningTokens) && Count(EstimatedRequests) && Count(UnpricedRequests)
+        && Math.Abs(CostUsd) <= MaxUsd && Math.Abs(CursorFeeUsd) <= MaxUsd;
 
     /// <summary>
     /// One record's contribution: one request; an unpriced record adds no cost and counts as unpriced. A seat adds its
@@ -50,6 +68,23 @@ public sealed record AggregateCounters(
         return record.Charge == UsageCharges.Reversal ? Zero.Subtract(counters) : counters;
     }
 
+    /// <summary>
+    /// The sum, when both counters and the sum are within bounds (<see cref="IsWithinBounds"/>); false otherwise. Two
+    /// counters within bounds can always be added without overflowing, so this never throws.
+    /// </summary>
+    public bool TryAdd(AggregateCounters other, [NotNullWhen(true)] out AggregateCounters? sum)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        sum = IsWithinBounds && other.IsWithinBounds ? Add(other) : null;
+        if (sum is { IsWithinBounds: false })
+        {
+            sum = null;
+        }
+
+        return sum is not null;
+    }
+
+    /// <exception cref="OverflowException">A sum does not fit its type.</exception>
     public AggregateCounters Add(AggregateCounters other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -68,20 +103,23 @@ public sealed record AggregateCounters(
     }
 
     /// <summary>What is left after taking <paramref name="other"/> away (a report's "untagged" remainder).</summary>
+    /// <exception cref="OverflowException">A difference does not fit its type.</exception>
     public AggregateCounters Subtract(AggregateCounters other)
     {
         ArgumentNullException.ThrowIfNull(other);
         return new AggregateCounters(
-            Requests - other.Requests,
-            InputTokens - other.InputTokens,
-            CachedInputTokens - other.CachedInputTokens,
-            CacheWrite5mTokens - other.CacheWrite5mTokens,
-            CacheWrite1hTokens - other.CacheWrite1hTokens,
-            OutputTokens - other.OutputTokens,
-            ReasoningTokens - other.ReasoningTokens,
+            checked(Requests - other.Requests),
+            checked(InputTokens - other.InputTokens),
+            checked(CachedInputTokens - other.CachedInputTokens),
+            checked(CacheWrite5mTokens - other.CacheWrite5mTokens),
+            checked(CacheWrite1hTokens - other.CacheWrite1hTokens),
+            checked(OutputTokens - other.OutputTokens),
+            checked(ReasoningTokens - other.ReasoningTokens),
             CostUsd - other.CostUsd,
             CursorFeeUsd - other.CursorFeeUsd,
-            EstimatedRequests - other.EstimatedRequests,
-            UnpricedRequests - other.UnpricedRequests);
+            checked(EstimatedRequests - other.EstimatedRequests),
+            checked(UnpricedRequests - other.UnpricedRequests));
     }
+
+    private static bool Count(long value) => value is >= -MaxCount and <= MaxCount;
 }

@@ -13,6 +13,12 @@ namespace KeyMeter.Core.Aggregation;
 /// </list>
 /// Daily rows sort by day first, so a report over a range of days is one row-key range scan per month, and the
 /// aggregator loads all rows of a day with one query.
+/// <para>
+/// Aggregate rows are sharded per writer so that writers side by side do not take turns on the same rows: shard 0 is
+/// the key above, shard <c>n</c> (1 to <see cref="Shards"/> − 1) appends <c>|s{n}</c>. The logical row is the sum of its
+/// shards; rows written before shards existed have no suffix and are shard 0, so they stay readable as they are. A
+/// shard suffix sorts right after its shard-0 key, so every range above still covers all shards.
+/// </para>
 /// </summary>
 public static class AggregateKeys
 {
@@ -22,8 +28,13 @@ public static class AggregateKeys
     public const string DailyPrefix = "d|";
     public const string MonthlyPrefix = "m|";
 
+    /// <summary>How many shards a logical aggregate row may have: the most writers that count into one month side by side without sharing rows.</summary>
+    public const int Shards = 16;
+
     /// <summary>Sorts after every row key character used under a prefix (<c>|</c> is U+007C, <c>~</c> U+007E).</summary>
     private const string RangeEnd = "~";
+
+    private const string ShardSeparator = "|s";
 
     /// <summary>The month partition of an instant: <c>yyyy-MM</c> in UTC.</summary>
     public static string Partition(DateTimeOffset instant) => Partition(DateOnly.FromDateTime(instant.UtcDateTime));
@@ -38,11 +49,39 @@ public static class AggregateKeys
 
     public static string MarkerRow(string recordId) => MarkerPrefix + recordId;
 
-    public static string DailyRow(DateOnly day, AggregateDimension dimension, int bucket) =>
-        string.Create(CultureInfo.InvariantCulture, $"{DailyPrefix}{Day(day)}|{dimension.Name}|{bucket}");
+    /// <summary>The daily row of one dimension bucket; shard 0 (the default) has no suffix.</summary>
+    public static string DailyRow(DateOnly day, AggregateDimension dimension, int bucket, int shard = 0) =>
+        WithShard(string.Create(CultureInfo.InvariantCulture, $"{DailyPrefix}{Day(day)}|{dimension.Name}|{bucket}"), shard);
 
-    public static string MonthlyRow(AggregateDimension dimension, int bucket) =>
-        string.Create(CultureInfo.InvariantCulture, $"{MonthlyPrefix}{dimension.Name}|{bucket}");
+    /// <summary>The monthly rollup row of one dimension bucket; shard 0 (the default) has no suffix.</summary>
+    public static string MonthlyRow(AggregateDimension dimension, int bucket, int shard = 0) =>
+        WithShard(string.Create(CultureInfo.InvariantCulture, $"{MonthlyPrefix}{dimension.Name}|{bucket}"), shard);
+
+    /// <summary>
+    /// The shard of an aggregate row key: the <c>n</c> of a <c>|s{n}</c> suffix, 0 without one. False for a suffix that
+    /// is not a shard this version writes (<c>|s0</c>, a leading zero, <see cref="Shards"/> or more, not digits).
+    /// </summary>
+    public static bool TryGetShard(string rowKey, out int shard)
+    {
+        ArgumentNullException.ThrowIfNull(rowKey);
+        shard = 0;
+        var at = rowKey.LastIndexOf(ShardSeparator, StringComparison.Ordinal);
+        if (at < 0 || rowKey.IndexOf('|', at + 1) >= 0)
+        {
+            return true;
+        }
+
+        var digits = rowKey.AsSpan(at + ShardSeparator.Length);
+        return digits.Length is > 0 and <= 2 && digits[0] != '0'
+            && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out shard) && shard < Shards;
+    }
+
+    /// <summary>The row key of the same logical row in shard 0: <paramref name="rowKey"/> without its shard suffix.</summary>
+    public static string LogicalRow(string rowKey)
+    {
+        ArgumentNullException.ThrowIfNull(rowKey);
+        return TryGetShard(rowKey, out var shard) && shard > 0 ? rowKey[..rowKey.LastIndexOf(ShardSeparator, StringComparison.Ordinal)] : rowKey;
+    }
 
     /// <summary>The row-key range [from, toExclusive) of every daily row from <paramref name="first"/> to <paramref name="last"/> inclusive.</summary>
     public static (string From, string ToExclusive) DailyRange(DateOnly first, DateOnly last) =>
@@ -50,6 +89,20 @@ public static class AggregateKeys
 
     /// <summary>The row-key range of every monthly row of a partition.</summary>
     public static (string From, string ToExclusive) MonthlyRange() => (MonthlyPrefix, MonthlyPrefix + RangeEnd);
+
+    /// <summary>The row-key range of one day's rows of one dimension: every bucket and every shard.</summary>
+    public static (string From, string ToExclusive) DailyRange(DateOnly day, AggregateDimension dimension)
+    {
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"{DailyPrefix}{Day(day)}|{dimension.Name}|");
+        return (prefix, prefix + RangeEnd);
+    }
+
+    /// <summary>The row-key range of one dimension's monthly rows: every bucket and every shard.</summary>
+    public static (string From, string ToExclusive) MonthlyRange(AggregateDimension dimension)
+    {
+        var prefix = MonthlyPrefix + dimension.Name + "|";
+        return (prefix, prefix + RangeEnd);
+    }
 
     /// <summary>The row-key range of every marker of a partition.</summary>
     public static (string From, string ToExclusive) MarkerRange() => (MarkerPrefix, MarkerPrefix + RangeEnd);
@@ -73,5 +126,12 @@ public static class AggregateKeys
         }
 
         return (int)(hash % (uint)dimension.Buckets);
+    }
+
+    private static string WithShard(string rowKey, int shard)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(shard);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, Shards);
+        return shard == 0 ? rowKey : string.Create(CultureInfo.InvariantCulture, $"{rowKey}{ShardSeparator}{shard}");
     }
 }

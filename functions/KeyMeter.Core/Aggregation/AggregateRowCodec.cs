@@ -82,7 +82,7 @@ public static class AggregateRowCodec
 
             return entries;
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentNullException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentNullException or OverflowException)
         {
             throw new FormatException("Not an encoded aggregate row.", exception);
         }

@@ -9,6 +9,22 @@ public sealed record AggregationResult(int Counted, int Duplicates, int Transact
 {
     public static AggregationResult Empty { get; } = new(0, 0, 0, 0);
 
-    public AggregationResult Add(AggregationResult other) =>
-        new(Counted + other.Counted, Duplicates + other.Duplicates, Transactions + other.Transactions, Retries + other.Retries);
+    /// <summary>Records that can never be counted (outside their bounds), for the caller to keep as poison.</summary>
+    public IReadOnlyList<RefusedRecord> Refused { get; init; } = [];
+
+    public AggregationResult Add(AggregationResult other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new(Counted + other.Counted, Duplicates + other.Duplicates, Transactions + other.Transactions, Retries + other.Retries)
+        {
+            Refused = [.. Refused, .. other.Refused],
+        };
+    }
+
+    public bool Equals(AggregationResult? other) =>
+        other is not null
+        && (Counted, Duplicates, Transactions, Retries) == (other.Counted, other.Duplicates, other.Transactions, other.Retries)
+        && Refused.SequenceEqual(other.Refused);
+
+    public override int GetHashCode() => HashCode.Combine(Counted, Duplicates, Transactions, Retries, Refused.Count);
 }

@@ -3,7 +3,8 @@ namespace KeyMeter.Core.Aggregation;
 /// <summary>
 /// Port to the <c>aggregates</c> table for the aggregator (Table Storage in production; keys from
 /// <see cref="AggregateKeys"/>). Every call touches one month partition; a commit is one entity-group transaction, so a
-/// record's marker and its additions to every aggregate row are written together or not at all.
+/// record's marker and its additions to every aggregate row are written together or not at all. Markers are per
+/// record whatever shard a writer uses, so a record counted by one writer is recognised by every other.
 /// </summary>
 public interface IAggregateStore
 {
@@ -23,6 +24,12 @@ public interface IAggregateStore
         DateOnly countedOn,
         IReadOnlyList<AggregateRowWrite> writes,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every row of <paramref name="dimension"/> in <paramref name="partition"/>, all buckets and all shards: the daily
+    /// rows of <paramref name="days"/> and the monthly rows. Read fresh, for figures that must include other writers' shards.
+    /// </summary>
+    Task<IReadOnlyList<AggregateRow>> LoadDimensionAsync(string partition, IReadOnlyCollection<DateOnly> days, AggregateDimension dimension, CancellationToken cancellationToken);
 
     /// <summary>Which of <paramref name="recordIds"/> already have a marker in <paramref name="partition"/>.</summary>
     Task<IReadOnlySet<string>> FindCountedAsync(string partition, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken);

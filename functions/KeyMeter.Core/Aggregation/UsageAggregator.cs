@@ -8,13 +8,21 @@ namespace KeyMeter.Core.Aggregation;
 /// Counts usage records into the aggregates exactly once, however often and in whatever order they arrive
 /// (DESIGN.md invariant 3). Records are grouped by month partition; for each partition a few entity-group
 /// transactions each insert their records' markers and replace the aggregate rows they add to under the rows' ETags.
-/// An existing marker means the record was counted before; a changed row means another writer got there first and
-/// the transaction is rebuilt from fresh rows.
+/// An existing marker means the record was counted before; a changed row means another writer got there first.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Each writer (one per process and partition) adds to rows of its own shard (<see cref="AggregateKeys"/>), so writers
+/// side by side do not take turns on the month's organisation row. A writer starts on shard 0, the layout a single
+/// writer always had; when a transaction finds one of its rows changed by someone else, or a stored row that cannot
+/// take more without leaving its bounds (<see cref="AggregateCounters.IsWithinBounds"/>), the writer moves to another
+/// shard at random and builds the transaction again there. Markers stay one per record, shard or not, so a record
+/// redelivered to another writer is still recognised.
+/// </para>
+/// <para>
 /// The rows of the days being written are kept in memory between batches with their ETags, so a steady stream costs
-/// about one transaction per 30–50 records and no reads. One batch at a time writes a given partition in this process:
-/// every transaction of a partition touches its organisation row, so concurrent writers would only collide.
+/// about one transaction per 30–50 records and no reads. One batch at a time writes a given partition in this process.
+/// </para>
 /// </remarks>
 public sealed class UsageAggregator(IAggregateStore store, TimeProvider time, ILogger<UsageAggregator> logger)
 {
@@ -24,15 +32,16 @@ public sealed class UsageAggregator(IAggregateStore store, TimeProvider time, IL
     /// <summary>Attempts without progress before a partition gives up and the batch is redelivered.</summary>
     public const int MaxAttempts = 25;
 
-    /// <summary>Rough upper bound of a transaction's rows (JSON of every entry), below the 4 MiB request limit.</summary>
-    private const long MaxTransactionEntries = 3L * 1024 * 1024 / 128;
-
     /// <summary>Days of rows kept in memory per partition before the cache starts over.</summary>
     private const int MaxCachedDays = 40;
 
-    private readonly ConcurrentDictionary<string, PartitionCache> _partitions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AggregatorPartition> _partitions = new(StringComparer.Ordinal);
 
-    /// <summary>Counts <paramref name="records"/>; throws when a transient failure leaves some of them uncounted.</summary>
+    /// <summary>
+    /// Counts <paramref name="records"/>; throws when a transient failure leaves some of them uncounted. A record that
+    /// can never be counted (<see cref="UsageRecordReader.Check"/>) is not counted and comes back in
+    /// <see cref="AggregationResult.Refused"/>, so it cannot fail the others.
+    /// </summary>
     /// <exception cref="AggregationConflictException">A partition kept changing concurrently.</exception>
     public async Task<AggregationResult> AggregateAsync(IReadOnlyList<UsageRecord> records, CancellationToken cancellationToken)
     {
@@ -40,17 +49,32 @@ public sealed class UsageAggregator(IAggregateStore store, TimeProvider time, IL
 
         // 1. One of each id: a batch may hold the same record twice.
         var unique = records.DistinctBy(record => record.Id, StringComparer.Ordinal).ToList();
-        var result = AggregationResult.Empty with { Duplicates = records.Count - unique.Count };
 
-        // 2. Each month partition on its own; clustered by day and key so a transaction touches few rows.
-        foreach (var partition in unique.GroupBy(record => AggregateKeys.Partition(record.StartedAt)).OrderBy(group => group.Key, StringComparer.Ordinal))
+        // 2. Records outside their bounds are refused, not thrown: one bad record must not stop the others.
+        var refused = new List<RefusedRecord>();
+        var countable = new List<RecordContribution>(unique.Count);
+        foreach (var record in unique)
+        {
+            if (UsageRecordReader.Check(record) is { } reason)
+            {
+                refused.Add(new RefusedRecord(record.Id, reason));
+                AggregationLog.Refused(logger, record.Id, reason);
+                continue;
+            }
+
+            countable.Add(RecordContribution.Of(record));
+        }
+
+        var result = AggregationResult.Empty with { Duplicates = records.Count - unique.Count, Refused = refused };
+
+        // 3. Each month partition on its own; clustered by day and key so a transaction touches few rows.
+        foreach (var partition in countable.GroupBy(contribution => AggregateKeys.Partition(contribution.Day)).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
             var pending = partition
-                .OrderBy(record => record.StartedAt.UtcDateTime.Date)
-                .ThenBy(record => record.KeyId, StringComparer.Ordinal)
-                .Select(RecordContribution.Of)
+                .OrderBy(contribution => contribution.Day)
+                .ThenBy(contribution => contribution.Record.KeyId, StringComparer.Ordinal)
                 .ToList();
-            var cache = _partitions.GetOrAdd(partition.Key, key => new PartitionCache(key));
+            var cache = _partitions.GetOrAdd(partition.Key, key => new AggregatorPartition(key));
             await cache.Lock.WaitAsync(cancellationToken);
             try
             {
@@ -67,8 +91,9 @@ public sealed class UsageAggregator(IAggregateStore store, TimeProvider time, IL
 
     /// <summary>
     /// The spend, after counting, of every key and day in <paramref name="records"/> (counted now or before: a
-    /// redelivered batch reports the same figures again). Read from the rows this process keeps, so after
-    /// <see cref="AggregateAsync"/> it costs no storage round trip; rows it does not hold are read first.
+    /// redelivered batch reports the same figures again). Read fresh from storage over every shard, one query per day
+    /// and one for the month per partition: a writer's own rows are not the whole figure once several writers count
+    /// side by side, and of two writers that commit at the same time the one that reads last sees both.
     /// </summary>
     public async Task<IReadOnlyList<KeySpend>> KeySpendAsync(IReadOnlyList<UsageRecord> records, CancellationToken cancellationToken)
     {
@@ -77,35 +102,33 @@ public sealed class UsageAggregator(IAggregateStore store, TimeProvider time, IL
         var keyed = records.Where(record => !string.IsNullOrEmpty(record.KeyId)).DistinctBy(record => record.Id, StringComparer.Ordinal);
         foreach (var partition in keyed.GroupBy(record => AggregateKeys.Partition(record.StartedAt)).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
-            var contributions = partition.Select(RecordContribution.Of).ToList();
-            var cache = _partitions.GetOrAdd(partition.Key, key => new PartitionCache(key));
-            await cache.Lock.WaitAsync(cancellationToken);
-            try
+            var wanted = partition.Select(record => (KeyId: record.KeyId, Day: DateOnly.FromDateTime(record.StartedAt.UtcDateTime))).Distinct().ToList();
+            var keys = wanted.Select(item => item.KeyId).ToHashSet(StringComparer.Ordinal);
+            var rows = await store.LoadDimensionAsync(partition.Key, [.. wanted.Select(item => item.Day).Distinct()], AggregateDimension.Key, cancellationToken);
+            var daily = new Dictionary<(string Period, string KeyId), decimal>();
+            var monthly = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var row in rows)
             {
-                await LoadAsync(cache, contributions, cancellationToken);
-                foreach (var (keyId, day) in contributions.Select(contribution => (contribution.Record.KeyId!, contribution.Day)).Distinct())
+                foreach (var (keyId, counters) in row.Entries.Where(entry => keys.Contains(entry.Key)))
                 {
-                    var bucket = AggregateKeys.Bucket(keyId, AggregateDimension.Key);
-                    spend.Add(new KeySpend(
-                        keyId,
-                        day,
-                        CostOf(cache, AggregateKeys.DailyRow(day, AggregateDimension.Key, bucket), keyId),
-                        CostOf(cache, AggregateKeys.MonthlyRow(AggregateDimension.Key, bucket), keyId)));
+                    if (row.IsMonthly)
+                    {
+                        monthly[keyId] = monthly.GetValueOrDefault(keyId) + counters.CostUsd;
+                    }
+                    else
+                    {
+                        daily[(row.Period, keyId)] = daily.GetValueOrDefault((row.Period, keyId)) + counters.CostUsd;
+                    }
                 }
             }
-            finally
-            {
-                cache.Lock.Release();
-            }
+
+            spend.AddRange(wanted.Select(item => new KeySpend(item.KeyId, item.Day, daily.GetValueOrDefault((AggregateKeys.Day(item.Day), item.KeyId)), monthly.GetValueOrDefault(item.KeyId))));
         }
 
         return spend;
     }
 
-    private static decimal CostOf(PartitionCache cache, string rowKey, string value) =>
-        cache.Rows.TryGetValue(rowKey, out var row) && row.Row.Entries.TryGetValue(value, out var counters) ? counters.CostUsd : 0m;
-
-    private async Task<AggregationResult> AggregatePartitionAsync(PartitionCache cache, List<RecordContribution> pending, CancellationToken cancellationToken)
+    private async Task<AggregationResult> AggregatePartitionAsync(AggregatorPartition cache, List<RecordContribution> pending, CancellationToken cancellationToken)
     {
         int counted = 0, duplicates = 0, transactions = 0, retries = 0, attempts = 0;
         while (pending.Count > 0)
@@ -115,12 +138,23 @@ public sealed class UsageAggregator(IAggregateStore store, TimeProvider time, IL
                 throw new AggregationConflictException(cache.Partition, MaxAttempts);
             }
 
-            // 1. The rows of the days still pending, unless they are in memory already.
+            // 1. This writer's rows of the days still pending, unless they are in memory already.
             await LoadAsync(cache, pending, cancellationToken);
 
-            // 2. The next transaction: as many records as fit in 100 operations, each row written once.
-            var chunk = TakeChunk(cache, pending);
-            var writes = BuildWrites(cache, chunk);
+            // 2. The next transaction: as many records as fit in 100 operations and in the rows' bounds, each row written once.
+            var chunk = AggregateTransaction.TakeChunk(cache, pending);
+            var (writes, taken) = AggregateTransaction.BuildWrites(cache, chunk);
+            if (taken == 0)
+            {
+                // A stored row of this shard cannot take the next record (a row damaged before bounds existed, or a
+                // full one): count it in another shard instead.
+                retries++;
+                cache.MoveToAnotherShard();
+                AggregationLog.ShardFull(logger, cache.Partition, cache.Shard);
+                continue;
+            }
+
+            chunk.RemoveRange(taken, chunk.Count - taken);
             var ids = chunk.ConvertAll(contribution => contribution.Id);
             var commit = await store.CommitAsync(cache.Partition, ids, Today(), writes, cancellationToken);
 
@@ -139,25 +173,28 @@ public sealed class UsageAggregator(IAggregateStore store, TimeProvider time, IL
                     attempts = 0;
                     break;
                 case AggregateCommitOutcome.AlreadyCounted:
+                    // A redelivered batch: look up every pending record's marker at once, so the rest of the batch
+                    // does not run into them one transaction at a time.
                     retries++;
-                    var seen = await store.FindCountedAsync(cache.Partition, ids, cancellationToken);
-                    if (seen.Count == 0)
+                    var seen = await store.FindCountedAsync(cache.Partition, [.. pending.Select(contribution => contribution.Id)], cancellationToken);
+                    duplicates += pending.RemoveAll(contribution => seen.Contains(contribution.Id));
+                    if (!ids.Exists(seen.Contains))
                     {
-                        // The store could not say which marker exists and none does now: a row changed instead.
-                        cache.Clear();
+                        // The store could not say which marker exists and none of the transaction's does: a row changed instead.
+                        cache.MoveToAnotherShard();
                         break;
                     }
 
                     AggregationLog.AlreadyCounted(logger, cache.Partition, seen.Count);
-                    duplicates += pending.RemoveAll(contribution => seen.Contains(contribution.Id));
                     break;
                 default:
+                    // Another writer wrote this shard since this one read or wrote it: leave the shard to it.
                     retries++;
-                    AggregationLog.Conflict(logger, cache.Partition, attempts);
-                    cache.Clear();
+                    cache.MoveToAnotherShard();
+                    AggregationLog.Conflict(logger, cache.Partition, attempts, cache.Shard);
                     if (attempts > 1)
                     {
-                        // A stale cache explains one conflict; more mean a writer elsewhere is busy on this partition.
+                        // Several conflicts in a row: spread out so one of the writers gets through.
                         await Task.Delay(Backoff(attempts), time, cancellationToken);
                     }
 
@@ -168,7 +205,7 @@ public sealed class UsageAggregator(IAggregateStore store, TimeProvider time, IL
         return new AggregationResult(counted, duplicates, transactions, retries);
     }
 
-    private async Task LoadAsync(PartitionCache cache, List<RecordContribution> pending, CancellationToken cancellationToken)
+    private async Task LoadAsync(AggregatorPartition cache, List<RecordContribution> pending, CancellationToken cancellationToken)
     {
         var days = pending.Select(contribution => contribution.Day).Distinct().Where(day => !cache.Days.Contains(day)).ToList();
         if (days.Count == 0 && cache.MonthlyLoaded)
@@ -182,8 +219,9 @@ public sealed class UsageAggregator(IAggregateStore store, TimeProvider time, IL
             days = [.. pending.Select(contribution => contribution.Day).Distinct()];
         }
 
+        // The query returns every shard's rows; this writer keeps its own.
         var rows = await store.LoadAsync(cache.Partition, days, includeMonthly: !cache.MonthlyLoaded, cancellationToken);
-        foreach (var row in rows)
+        foreach (var row in rows.Where(row => row.Row.Shard == cache.Shard))
         {
             cache.Rows[row.Row.RowKey] = row;
         }
@@ -192,78 +230,10 @@ public sealed class UsageAggregator(IAggregateStore store, TimeProvider time, IL
         cache.MonthlyLoaded = true;
     }
 
-    /// <summary>The longest prefix of <paramref name="pending"/> whose markers and rows fit one transaction (at least one record).</summary>
-    private static List<RecordContribution> TakeChunk(PartitionCache cache, List<RecordContribution> pending)
-    {
-        var chunk = new List<RecordContribution>();
-        var rows = new HashSet<string>(StringComparer.Ordinal);
-        long entries = 0;
-        foreach (var contribution in pending)
-        {
-            var newRows = contribution.Targets.Select(target => target.RowKey).Where(key => !rows.Contains(key)).Distinct().ToList();
-            var newEntries = newRows.Sum(key => (long)(cache.Rows.TryGetValue(key, out var row) ? row.Row.Entries.Count : 0) + 1);
-            if (chunk.Count > 0 && (chunk.Count + 1 + rows.Count + newRows.Count > MaxOperations || entries + newEntries > MaxTransactionEntries))
-            {
-                break;
-            }
-
-            chunk.Add(contribution);
-            rows.UnionWith(newRows);
-            entries += newEntries;
-        }
-
-        return chunk;
-    }
-
-    /// <summary>Copies of the rows the chunk touches, with its records added; the cache keeps the rows as last written.</summary>
-    private static List<AggregateRowWrite> BuildWrites(PartitionCache cache, List<RecordContribution> chunk)
-    {
-        var rows = new Dictionary<string, (AggregateRow Row, string? ETag)>(StringComparer.Ordinal);
-        foreach (var contribution in chunk)
-        {
-            foreach (var target in contribution.Targets)
-            {
-                if (!rows.TryGetValue(target.RowKey, out var entry))
-                {
-                    entry = cache.Rows.TryGetValue(target.RowKey, out var stored)
-                        ? (stored.Row.Clone(), stored.ETag)
-                        : (target.Create(), null);
-                    rows.Add(target.RowKey, entry);
-                }
-
-                entry.Row.Add(target.Value, contribution.Counters);
-            }
-        }
-
-        return [.. rows.Values.Select(entry => new AggregateRowWrite(entry.Row, entry.ETag))];
-    }
-
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     // Exponential backoff with full jitter (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/):
     // colliding writers spread out so one of them gets through, up to 2 s apart.
     private static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)Math.Min(2000, 25 * Math.Pow(2, Math.Min(attempt, 16) - 1))));
-
-    /// <summary>This process's view of one partition: the rows of the days it has read or written, with their ETags.</summary>
-    private sealed class PartitionCache(string partition)
-    {
-        public string Partition { get; } = partition;
-
-        public SemaphoreSlim Lock { get; } = new(1, 1);
-
-        public Dictionary<string, StoredAggregateRow> Rows { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>Days whose rows are all in <see cref="Rows"/>: a row missing for such a day does not exist yet.</summary>
-        public HashSet<DateOnly> Days { get; } = [];
-
-        public bool MonthlyLoaded { get; set; }
-
-        public void Clear()
-        {
-            Rows.Clear();
-            Days.Clear();
-            MonthlyLoaded = false;
-        }
-    }
 }

@@ -82,15 +82,10 @@ public static class UsageRecordReader
             return $"provider and model are required, and provider, model and ownerEmail must be at most {MaxTextLength} printable characters.";
         }
 
-        if (record.Tokens is null || HasNegative(record.Tokens))
+        // Every number inside its documented bound, so no sum of records can overflow.
+        if (UsageRecordBounds.Check(record) is { } outOfBounds)
         {
-            return "tokens are missing or negative.";
-        }
-
-        // Cursor's ledger may carry credits (a negative charge); what the proxy prices never is.
-        if (record.Source == UsageSources.Proxy && (record.CostUsd is < 0 || record.CursorFeeUsd < 0))
-        {
-            return "costUsd and cursorFeeUsd cannot be negative.";
+            return outOfBounds;
         }
 
         if (!UsageCharges.IsKnown(record.Charge) || (record.Charge is not null && record.Source != UsageSources.Cursor))
@@ -116,10 +111,6 @@ public static class UsageRecordReader
 
         return null;
     }
-
-    private static bool HasNegative(TokenUsage tokens) =>
-        tokens.InputTokens < 0 || tokens.CachedInputTokens < 0 || tokens.CacheWrite5mTokens < 0
-        || tokens.CacheWrite1hTokens < 0 || tokens.OutputTokens < 0 || tokens.ReasoningTokens < 0;
 
     private static bool IsText(string? value, bool required) =>
         string.IsNullOrEmpty(value) ? !required : value.Length <= MaxTextLength && !value.Any(char.IsControl);

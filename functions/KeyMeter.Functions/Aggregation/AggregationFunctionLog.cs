@@ -9,6 +9,9 @@ internal static partial class AggregationFunctionLog
     [LoggerMessage(EventId = 1421, Level = LogLevel.Error, Message = "Message {MessageId} (delivery {DeliveryCount}) can never be counted and was kept in the poison table: {Reason}")]
     public static partial void PoisonKept(ILogger logger, string messageId, int deliveryCount, string reason);
 
-    [LoggerMessage(EventId = 1422, Level = LogLevel.Warning, Message = "Aggregating a batch of {Messages} message(s) failed ({ErrorType}); the batch will be redelivered")]
-    public static partial void BatchFailed(ILogger logger, int messages, string errorType);
+    [LoggerMessage(EventId = 1422, Level = LogLevel.Warning, Message = "Aggregating a batch of {Messages} message(s) failed ({ErrorType}) after {Attempts} attempt(s); the batch will be redelivered")]
+    public static partial void BatchFailed(ILogger logger, int messages, string errorType, int attempts);
+
+    [LoggerMessage(EventId = 1423, Level = LogLevel.Warning, Message = "Aggregating a batch of {Messages} message(s) failed ({ErrorType}) on attempt {Attempt}; trying again in {DelayMs:F0} ms")]
+    public static partial void StorageRetry(ILogger logger, int messages, string errorType, int attempt, double delayMs);
 }

@@ -16,7 +16,7 @@ internal static class DigestEndpoints
 {
     public static IEndpointRouteBuilder MapDigestEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/reports/digest", PreviewAsync);
+        endpoints.MapGet("/reports/digest", PreviewAsync).AddEndpointFilter(Reports.ReportOverflowFilter.InvokeAsync);
         return endpoints;
     }
 

@@ -2,6 +2,7 @@ using KeyMeter.Azure.Aggregation;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Functions.Aggregation;
 using KeyMeter.Functions.Host;
+using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Hosting;
 
@@ -10,6 +11,8 @@ internal static class AggregationServiceCollectionExtensions
 {
     public static IServiceCollection AddKeyMeterAggregation(this IServiceCollection services)
     {
+        services.AddOptions<AggregationOptions>().BindConfiguration(AggregationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AggregationOptions>, AggregationOptionsValidator>();
         services.AddSingleton<TableAggregateStore>();
         services.AddSingleton<IAggregateStore>(provider => provider.GetRequiredService<TableAggregateStore>());
         services.AddSingleton<IAggregateReader>(provider => provider.GetRequiredService<TableAggregateStore>());

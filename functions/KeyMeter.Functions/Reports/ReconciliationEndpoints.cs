@@ -13,7 +13,7 @@ internal static class ReconciliationEndpoints
 {
     public static IEndpointRouteBuilder MapReconciliationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/reports/reconciliation", ReconciliationAsync);
+        endpoints.MapGet("/reports/reconciliation", ReconciliationAsync).AddEndpointFilter(ReportOverflowFilter.InvokeAsync);
         return endpoints;
     }
 

@@ -20,6 +20,7 @@ internal static class ReportEndpoints
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/reports");
+        group.AddEndpointFilter(ReportOverflowFilter.InvokeAsync);
         group.MapGet("summary", SummaryAsync);
         group.MapGet("keys/{id}/daily", KeyDailyAsync);
         group.MapGet("budgets", BudgetsAsync);

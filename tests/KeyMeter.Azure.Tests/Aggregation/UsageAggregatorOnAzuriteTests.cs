@@ -120,6 +120,9 @@ public sealed class UsageAggregatorOnAzuriteTests(AzuriteFixture azurite)
             return commit;
         }
 
+        public Task<IReadOnlyList<AggregateRow>> LoadDimensionAsync(string partition, IReadOnlyCollection<DateOnly> days, AggregateDimension dimension, CancellationToken cancellationToken) =>
+            inner.LoadDimensionAsync(partition, days, dimension, cancellationToken);
+
         public Task<IReadOnlySet<string>> FindCountedAsync(string partition, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken) =>
             inner.FindCountedAsync(partition, recordIds, cancellationToken);
     }

@@ -54,14 +54,36 @@ internal sealed record AggregationSettings(
     // Seeding 200 keys × 90 days (18,000 records) takes about ten seconds, so quick mode keeps the summary's full shape.
     public static AggregationSettings Quick { get; } = new("quick", 3_000, 3_000, 300, 200, 90, 2, 10, TimeSpan.FromMinutes(3));
 
+    /// <summary>
+    /// Extra wait before every Table request of the ingest runs, as a round trip to Table Storage in Azure adds (zero:
+    /// none). On loopback Azurite a request costs the emulator's single thread its processor time and nearly no
+    /// latency, so consumers side by side can only share that thread; with a round trip they wait as they would in Azure.
+    /// </summary>
+    public TimeSpan RoundTrip { get; init; }
+
+    /// <summary><c>[--quick] [--round-trip-ms N]</c>, N from 0 to 1000.</summary>
     public static bool TryParse(IReadOnlyList<string> args, out AggregationSettings settings)
     {
-        settings = args switch
+        var roundTrip = 0;
+        string[] mode = [.. args];
+        if (mode is [.. var head, "--round-trip-ms", var ms])
+        {
+            if (!int.TryParse(ms, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out roundTrip) || roundTrip > 1000)
+            {
+                settings = null!;
+                return false;
+            }
+
+            mode = head;
+        }
+
+        var chosen = mode switch
         {
             [] => Full,
             ["--quick"] => Quick,
-            _ => null!,
+            _ => null,
         };
-        return settings is not null;
+        settings = chosen is null ? null! : chosen with { RoundTrip = TimeSpan.FromMilliseconds(roundTrip) };
+        return chosen is not null;
     }
 }

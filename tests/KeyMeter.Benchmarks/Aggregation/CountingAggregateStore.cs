@@ -8,9 +8,9 @@ namespace KeyMeter.Benchmarks.Aggregation;
 /// <see cref="KeyMeter.Azure.Aggregation.TableAggregateStore"/> makes them: LoadAsync queries each day's row-key range
 /// and, when asked, the monthly range, one query each (a day holds a few dozen rows, far below a 1,000-row page);
 /// CommitAsync is one batch request; FindCountedAsync asks for the markers 14 row keys per query. It also adds up how
-/// long the calls took.
+/// long the calls took. With a <c>roundTrip</c>, every call first waits that long, as a request to Azure would.
 /// </summary>
-internal sealed class CountingAggregateStore(IAggregateStore inner) : IAggregateStore
+internal sealed class CountingAggregateStore(IAggregateStore inner, TimeSpan roundTrip = default) : IAggregateStore
 {
     /// <summary>TableAggregateStore.MaxRowKeysPerQuery: a filter holds at most 15 comparisons, the PartitionKey takes one.</summary>
     private const int RowKeysPerQuery = 14;
@@ -38,6 +38,7 @@ internal sealed class CountingAggregateStore(IAggregateStore inner) : IAggregate
     {
         Interlocked.Add(ref _loads, days.Distinct().Count() + (includeMonthly ? 1 : 0));
         var started = Stopwatch.GetTimestamp();
+        await RoundTripAsync(cancellationToken);
         try
         {
             return await inner.LoadAsync(partition, days, includeMonthly, cancellationToken);
@@ -57,6 +58,7 @@ internal sealed class CountingAggregateStore(IAggregateStore inner) : IAggregate
     {
         Interlocked.Increment(ref _commits);
         var started = Stopwatch.GetTimestamp();
+        await RoundTripAsync(cancellationToken);
         AggregateCommit commit;
         try
         {
@@ -79,11 +81,27 @@ internal sealed class CountingAggregateStore(IAggregateStore inner) : IAggregate
         return commit;
     }
 
+    public async Task<IReadOnlyList<AggregateRow>> LoadDimensionAsync(string partition, IReadOnlyCollection<DateOnly> days, AggregateDimension dimension, CancellationToken cancellationToken)
+    {
+        Interlocked.Add(ref _loads, days.Distinct().Count() + 1);
+        var started = Stopwatch.GetTimestamp();
+        await RoundTripAsync(cancellationToken);
+        try
+        {
+            return await inner.LoadDimensionAsync(partition, days, dimension, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Add(ref _loadTicks, Stopwatch.GetTimestamp() - started);
+        }
+    }
+
     public async Task<IReadOnlySet<string>> FindCountedAsync(string partition, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken)
     {
         var ids = recordIds.Distinct(StringComparer.Ordinal).Count();
         Interlocked.Add(ref _finds, (ids + RowKeysPerQuery - 1) / RowKeysPerQuery);
         var started = Stopwatch.GetTimestamp();
+        await RoundTripAsync(cancellationToken);
         try
         {
             return await inner.FindCountedAsync(partition, recordIds, cancellationToken);
@@ -93,4 +111,7 @@ internal sealed class CountingAggregateStore(IAggregateStore inner) : IAggregate
             Interlocked.Add(ref _findTicks, Stopwatch.GetTimestamp() - started);
         }
     }
+
+    private Task RoundTripAsync(CancellationToken cancellationToken) =>
+        roundTrip > TimeSpan.Zero ? Task.Delay(roundTrip, cancellationToken) : Task.CompletedTask;
 }

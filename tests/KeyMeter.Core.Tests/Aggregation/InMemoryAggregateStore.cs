@@ -20,6 +20,9 @@ internal sealed class InMemoryAggregateStore : IAggregateStore
 
     public int Finds { get; private set; }
 
+    /// <summary>Fresh reads of one dimension's rows (<see cref="LoadDimensionAsync"/>).</summary>
+    public int DimensionLoads { get; private set; }
+
     /// <summary>Runs after a commit is applied and before it returns: throw here to "crash" between commit and acknowledgement.</summary>
     public Action<int>? AfterCommit { get; set; }
 
@@ -48,12 +51,26 @@ internal sealed class InMemoryAggregateStore : IAggregateStore
         }
     }
 
-    /// <summary>The stored row, decoded, or null.</summary>
+    /// <summary>
+    /// The logical row of <paramref name="rowKey"/> as a reader sees it: its shards decoded and added up, under the
+    /// shard-0 key; null when no shard of it is stored.
+    /// </summary>
     public AggregateRow? Row(string partition, string rowKey)
     {
         lock (_lock)
         {
-            return _rows.TryGetValue((partition, rowKey), out var stored) ? Decode(stored.Shape, stored.Encoded) : null;
+            var logical = AggregateKeys.LogicalRow(rowKey);
+            AggregateRow? sum = null;
+            foreach (var (key, stored) in _rows.Where(pair => pair.Key.Partition == partition && AggregateKeys.LogicalRow(pair.Key.RowKey) == logical))
+            {
+                sum ??= AggregateRow.Restore(partition, logical, stored.Shape.Dimension, stored.Shape.Period, stored.Shape.Bucket, []);
+                foreach (var (value, counters) in AggregateRowCodec.Decode(stored.Encoded))
+                {
+                    sum.Add(value, counters);
+                }
+            }
+
+            return sum;
         }
     }
 
@@ -64,6 +81,40 @@ internal sealed class InMemoryAggregateStore : IAggregateStore
         {
             var stored = _rows[(partition, rowKey)];
             _rows[(partition, rowKey)] = stored with { ETag = NextETag() };
+        }
+    }
+
+    /// <summary>
+    /// A writer busy on every shard of a logical row: each shard of it is changed, or created empty, behind the
+    /// aggregator's back, so whichever shard the aggregator moves to, its row there changed too.
+    /// </summary>
+    public void TouchEveryShard(string partition, string rowKey)
+    {
+        lock (_lock)
+        {
+            var shape = _rows[(partition, AggregateKeys.LogicalRow(rowKey))].Shape;
+            for (var shard = 0; shard < AggregateKeys.Shards; shard++)
+            {
+                var row = shape.IsMonthly
+                    ? AggregateRow.Monthly(partition, shape.Dimension, shape.Bucket, shard)
+                    : AggregateRow.Daily(DateOnly.ParseExact(shape.Period, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), shape.Dimension, shape.Bucket, shard);
+                _rows[(partition, row.RowKey)] = _rows.TryGetValue((partition, row.RowKey), out var stored)
+                    ? stored with { ETag = NextETag() }
+                    : (AggregateRowCodec.Encode(row.Entries), row, NextETag());
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<AggregateRow>> LoadDimensionAsync(string partition, IReadOnlyCollection<DateOnly> days, AggregateDimension dimension, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            DimensionLoads++;
+            var dayNames = days.Select(AggregateKeys.Day).ToHashSet(StringComparer.Ordinal);
+            IReadOnlyList<AggregateRow> rows = [.. _rows
+                .Where(pair => pair.Key.Partition == partition && pair.Value.Shape.Dimension == dimension && (pair.Value.Shape.IsMonthly || dayNames.Contains(pair.Value.Shape.Period)))
+                .Select(pair => Decode(pair.Value.Shape, pair.Value.Encoded))];
+            return Task.FromResult(rows);
         }
     }
 

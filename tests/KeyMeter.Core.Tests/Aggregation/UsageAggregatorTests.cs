@@ -183,7 +183,7 @@ public sealed class UsageAggregatorTests
         var org = AggregateKeys.MonthlyRow(AggregateDimension.Organisation, 0);
         store.BeforeCommit = () =>
         {
-            store.Touch("2026-11", org);
+            store.TouchEveryShard("2026-11", org);
             return Task.CompletedTask;
         };
 

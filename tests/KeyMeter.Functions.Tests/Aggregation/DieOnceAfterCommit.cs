@@ -33,6 +33,9 @@ internal sealed class DieOnceAfterCommit(int dieAfter)
             return commit;
         }
 
+        public Task<IReadOnlyList<AggregateRow>> LoadDimensionAsync(string partition, IReadOnlyCollection<DateOnly> days, AggregateDimension dimension, CancellationToken cancellationToken) =>
+            inner.LoadDimensionAsync(partition, days, dimension, cancellationToken);
+
         public Task<IReadOnlySet<string>> FindCountedAsync(string partition, IReadOnlyCollection<string> recordIds, CancellationToken cancellationToken) =>
             inner.FindCountedAsync(partition, recordIds, cancellationToken);
     }

@@ -34,14 +34,18 @@ internal sealed class RunningApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningApp> StartAsync(AzuriteFixture azurite, Action<WebApplicationBuilder>? configure = null, params string[] extraArgs)
+    public static Task<RunningApp> StartAsync(AzuriteFixture azurite, Action<WebApplicationBuilder>? configure = null, params string[] extraArgs) =>
+        StartAsync(azurite.Azurite.ConnectionString, configure, extraArgs);
+
+    /// <summary>The app against the storage of <paramref name="connectionString"/> (an Azurite of the test's own).</summary>
+    public static async Task<RunningApp> StartAsync(string connectionString, Action<WebApplicationBuilder>? configure = null, params string[] extraArgs)
     {
         var logs = new ListLoggerProvider();
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
-            "--KeyMeter:Storage:ConnectionString=" + azurite.Azurite.ConnectionString,
+            "--KeyMeter:Storage:ConnectionString=" + connectionString,
             "--KeyMeter:Storage:TablePrefix=" + prefix,
             "--KeyMeter:Local:FunctionKey=" + FunctionKey,
             "--KeyMeter:Local:StartAzurite=false",
