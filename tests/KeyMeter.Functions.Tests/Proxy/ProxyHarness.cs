@@ -46,7 +46,6 @@ internal sealed class ProxyHarness : IAsyncDisposable
             "--KeyMeter:Providers:Anthropic:BaseUrl=" + provider.BaseAddress,
             "--KeyMeter:Secrets:OpenAIApiKey=" + OpenAIKey,
             "--KeyMeter:Secrets:AnthropicApiKey=" + AnthropicKey,
-            "--KeyMeter:Proxy:KeyCacheTtl=00:00:00",
 
             // The proxy's own Cursor fee estimate counts only without Cursor ingestion; most tests check that estimate.
             "--KeyMeter:Cursor:Enabled=false",
