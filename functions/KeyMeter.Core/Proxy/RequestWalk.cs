@@ -18,7 +18,7 @@ internal sealed class RequestWalk
     private const string Surrogate = "The request body has a string with an unpaired surrogate escape (\\uD800 to \\uDFFF).";
 
     [ThreadStatic]
-    private static RequestWalk? t_cached;
+    private static RequestWalk? _cached;
 
     private readonly List<RequestFrame> _frames = [];
     private byte[] _scratch = new byte[256];
@@ -41,15 +41,15 @@ internal sealed class RequestWalk
     /// <summary>The summary, or null with a reason that quotes no body text.</summary>
     public static RequestSummary? Run(ReadOnlySpan<byte> body, out string? error)
     {
-        var walk = t_cached ?? new RequestWalk();
-        t_cached = null;
+        var walk = _cached ?? new RequestWalk();
+        _cached = null;
         try
         {
             return walk.Read(body, out error);
         }
         finally
         {
-            t_cached = walk;
+            _cached = walk;
         }
     }
 
