@@ -21,7 +21,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
     /// <summary>A metered call on its own route. <paramref name="splice"/> asks for streamed usage; <paramref name="hideUsage"/> hides it again.</summary>
     public Task<ForwardResult> ForwardMeteredAsync(
         HttpContext context, ProxyRoute route, RequestBody body, BodySplice splice, bool hideUsage, string providerKey, long inputCeiling, UpstreamLifetime lifetime) =>
-        ForwardAsync(context, route, new RequestBodyContent(body.Memory, splice), providerKey, route.Api!.Value, inputCeiling, lifetime, (response, streamed) =>
+        ForwardAsync(context, route, new RequestBodyContent(body.Memory, splice), body, providerKey, route.Api!.Value, inputCeiling, lifetime, (response, streamed) =>
             hideUsage && response.IsSuccessStatusCode && streamed ? new UsageChunkTransform() : null);
 
     /// <summary>
@@ -37,7 +37,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
             return null;
         }
 
-        return await ForwardAsync(context, ProxyRoutes.CursorResponses, new RequestBodyContent(rewritten.WrittenMemory, BodySplice.None), providerKey, ApiFormat.Responses, inputCeiling, lifetime, (response, streamed) =>
+        return await ForwardAsync(context, ProxyRoutes.CursorResponses, new RequestBodyContent(rewritten.WrittenMemory, BodySplice.None), body, providerKey, ApiFormat.Responses, inputCeiling, lifetime, (response, streamed) =>
             !response.IsSuccessStatusCode ? null
             : streamed ? new ResponsesStreamTransform(includeUsage)
             : new ResponsesJsonTransform());
@@ -65,7 +65,8 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
     private async Task<ForwardResult> ForwardAsync(
         HttpContext context,
         ProxyRoute route,
-        HttpContent content,
+        RequestBodyContent content,
+        RequestBody body,
         string providerKey,
         ApiFormat api,
         long inputCeiling,
@@ -74,6 +75,13 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
     {
         using var request = CreateRequest(context, route, content, providerKey);
         var (response, failed) = await SendAsync(context, route, request, lifetime.Token);
+
+        // A long stream must not keep its request's memory: once every byte is sent, the body goes back.
+        if (content.Sent)
+        {
+            body.Dispose();
+        }
+
         if (response is null)
         {
             return new ForwardResult(0, failed, UsageMeters.Create(api, streaming: false, inputCeiling));

@@ -157,7 +157,7 @@ internal sealed class ProxyHandler(
         var cost = pricing.Price(route.Provider, reading.Model ?? model, reading.Usage, startedAt);
         if (cost.CostUsd > 0)
         {
-            await budgets.SettleAsync(decision.Reservation!, cost.CostUsd, CancellationToken.None);
+            budgets.Settle(decision.Reservation!, cost.CostUsd);
         }
         else
         {

@@ -15,15 +15,20 @@ namespace KeyMeter.Functions.Proxy;
 /// elsewhere clears it within <see cref="ProxyOptions.KeyChangePollInterval"/> (<see cref="KeyChangeWatcher"/>), and
 /// at the latest after <see cref="ProxyOptions.KeyCacheTtl"/>.</item>
 /// <item>A lookup that storage does not answer within <see cref="ProxyOptions.KeyLookupTimeout"/> is answered from the
-/// last known state when that is at most <see cref="ProxyOptions.KeyMaxStale"/> old, else reported unavailable.</item>
+/// last known state when that is at most <see cref="ProxyOptions.KeyMaxStale"/> old, else reported unavailable.
+/// Until storage has answered once, lookups get ten seconds more.</item>
 /// </list>
 /// </remarks>
 internal sealed class ProxyKeyResolver(IKeyStore store, TimeProvider time, IOptions<ProxyOptions> options, ILogger<ProxyKeyResolver> logger)
 {
     private const int MaxEntries = 100_000;
+
+    /// <summary>Extra time the first lookups of a new instance get: its first storage call opens connections and fetches a token.</summary>
+    private static readonly TimeSpan ColdStartAllowance = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<DeveloperKey?>>> _lookups = new(StringComparer.Ordinal);
     private long _generation;
+    private volatile bool _storageAnswered;
 
     public async ValueTask<KeyLookup> ResolveAsync(string secret, CancellationToken cancellationToken)
     {
@@ -38,7 +43,10 @@ internal sealed class ProxyKeyResolver(IKeyStore store, TimeProvider time, IOpti
 
         try
         {
-            var key = await LookupAsync(hash, now).WaitAsync(settings.KeyLookupTimeout, time, cancellationToken);
+            // Until storage has answered once (a new instance: connections, token, table), a lookup may take longer.
+            var timeout = _storageAnswered ? settings.KeyLookupTimeout : settings.KeyLookupTimeout + ColdStartAllowance;
+            var key = await LookupAsync(hash, now).WaitAsync(timeout, time, cancellationToken);
+            _storageAnswered = true;
             return new KeyLookup(key, false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

@@ -9,17 +9,25 @@ namespace KeyMeter.Functions.Proxy;
 /// </summary>
 internal sealed class RequestBodyContent(ReadOnlyMemory<byte> body, BodySplice splice) : HttpContent
 {
+    private volatile bool _sent;
+
+    /// <summary>True once every byte was handed to the connection: the buffer behind it may then be given back.</summary>
+    public bool Sent => _sent;
+
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
         if (splice.IsNone)
         {
             await stream.WriteAsync(body, cancellationToken);
-            return;
+        }
+        else
+        {
+            await stream.WriteAsync(body[..splice.Offset], cancellationToken);
+            await stream.WriteAsync(splice.Insert, cancellationToken);
+            await stream.WriteAsync(body[(splice.Offset + splice.RemoveLength)..], cancellationToken);
         }
 
-        await stream.WriteAsync(body[..splice.Offset], cancellationToken);
-        await stream.WriteAsync(splice.Insert, cancellationToken);
-        await stream.WriteAsync(body[(splice.Offset + splice.RemoveLength)..], cancellationToken);
+        _sent = true;
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
