@@ -25,6 +25,9 @@ internal sealed class ProxyKeyResolver(IKeyStore store, TimeProvider time, IOpti
 
     /// <summary>Extra time the first lookups of a new instance get: its first storage call opens connections and fetches a token.</summary>
     private static readonly TimeSpan ColdStartAllowance = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one shared lookup may run before it is given up.</summary>
+    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<DeveloperKey?>>> _lookups = new(StringComparer.Ordinal);
     private long _generation;
@@ -77,8 +80,10 @@ internal sealed class ProxyKeyResolver(IKeyStore store, TimeProvider time, IOpti
     {
         try
         {
-            // Not bound to one request: others may be waiting on the same lookup, each with its own timeout.
-            var key = await store.FindBySecretHashAsync(hash, CancellationToken.None);
+            // Not bound to one request: others may be waiting on the same lookup, each with its own timeout. A storage
+            // call that hangs is given up after a while, so a later request starts a fresh lookup.
+            using var abandon = new CancellationTokenSource(FetchTimeout, time);
+            var key = await store.FindBySecretHashAsync(hash, abandon.Token);
             if (_cache.Count >= MaxEntries)
             {
                 _cache.Clear();
