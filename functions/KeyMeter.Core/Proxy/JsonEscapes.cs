@@ -10,6 +10,12 @@ internal static class JsonEscapes
     /// <summary>False when <paramref name="raw"/> (the bytes between the quotes) escapes a lone or misordered surrogate.</summary>
     public static bool AreWellFormed(ReadOnlySpan<byte> raw)
     {
+        // Surrogates are U+D800 to U+DFFF: without "\uD" or "\ud" there is none to check (the common case).
+        if (raw.IndexOf("\\ud"u8) < 0 && raw.IndexOf("\\uD"u8) < 0)
+        {
+            return true;
+        }
+
         var pendingHigh = false;
         var index = raw.IndexOf((byte)'\\');
         while (index >= 0)

@@ -135,12 +135,12 @@ internal sealed class ProxyHandler(
         var quirk = route.Api == ApiFormat.ChatCompletions && CursorResponsesQuirk.IsResponsesShaped(summary);
         var askUsage = !quirk && route.Api is ApiFormat.ChatCompletions or ApiFormat.Completions && summary.Stream;
         using var lifetime = new UpstreamLifetime(options.Value.AbortDrainTimeout, cancellationToken);
-        ForwardResult forwarded;
+        ForwardResult? forwarded;
         try
         {
-            var translated = quirk ? await forwarder.ForwardTranslatedAsync(context, body, summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime) : null;
-            forwarded = translated
-                ?? await forwarder.ForwardMeteredAsync(
+            forwarded = quirk
+                ? await forwarder.ForwardTranslatedAsync(context, body, summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime)
+                : await forwarder.ForwardMeteredAsync(
                     context, route, body, askUsage ? UsageRequestSplice.For(summary) : BodySplice.None, askUsage && !summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime);
         }
         catch
@@ -150,10 +150,18 @@ internal sealed class ProxyHandler(
             throw;
         }
 
+        if (forwarded is null)
+        {
+            // Cannot happen after inspection; answered rather than forwarded somewhere else.
+            await budgets.ReleaseAsync(decision.Reservation!, CancellationToken.None);
+            await FailAsync(context, route, ProxyProblem.BadRequest("The request body is not a JSON object."));
+            return;
+        }
+
         // 8. Settle the reservation on what the provider bills and hand the record off. A call the provider may have
         //    served is never recorded at $0: without its own report, the reading is an estimate, and with no answer
         //    at all the call counts at its ceiling.
-        var reading = Reading(forwarded, ceiling);
+        var reading = Reading(forwarded.Value, ceiling);
         var cost = pricing.Price(route.Provider, reading.Model ?? model, reading.Usage, startedAt);
         if (cost.CostUsd > 0)
         {
@@ -164,7 +172,7 @@ internal sealed class ProxyHandler(
             await budgets.ReleaseAsync(decision.Reservation!, CancellationToken.None);
         }
 
-        if (forwarded.End is CallEnd.ClientAbortedBeforeAnswer or CallEnd.ClientAbortedMidAnswer)
+        if (forwarded.Value.End is CallEnd.ClientAbortedBeforeAnswer or CallEnd.ClientAbortedMidAnswer)
         {
             ProxyLog.DrainTimedOut(logger, key.Id, ProviderNames.Of(route.Provider), lifetime.Drain);
         }
@@ -188,8 +196,8 @@ internal sealed class ProxyHandler(
             Unpriced: cost.Unpriced,
             Estimated: reading.Estimated,
             Streamed: summary.Stream,
-            Status: forwarded.Status,
-            Outcome: OutcomeOf(forwarded.End),
+            Status: forwarded.Value.Status,
+            Outcome: OutcomeOf(forwarded.Value.End),
             LatencyMs: (long)time.GetElapsedTime(started).TotalMilliseconds);
         await usage.PublishAsync(record, CancellationToken.None);
         ProxyLog.Metered(logger, record.Id, key.Id, record.Provider, record.Model, record.Status, record.Outcome, reading.Usage.TotalInputTokens, reading.Usage.OutputTokens, cost.CostUsd, reading.Estimated);
