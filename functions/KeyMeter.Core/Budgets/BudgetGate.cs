@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace KeyMeter.Core.Budgets;
 
 /// <summary>
-/// Hard-blocking budgets per key (DESIGN.md invariant 7): a request is admitted only if, for every budget of its key,
+/// Hard-blocking budgets per key: a request is admitted only if, for every budget of its key,
 /// settled spend + reservations in flight + its estimate stay within the limit. Reserve before forwarding, then
 /// settle on the actual cost or release on failure. Reservations come from slices this instance leases from the
 /// shared counter rows, so most requests touch no storage and all instances together still cannot pass a limit.
@@ -15,11 +15,15 @@ namespace KeyMeter.Core.Budgets;
 /// <remarks>
 /// A slice another instance holds unused is not available here until that instance returns it (on its next refusal,
 /// or after <see cref="BudgetGateOptions.IdleLeaseTimeout"/>), so near the limit a request can be refused while a
-/// little budget is parked elsewhere: the price of staying off the hot path, bounded by one slice per instance.
+/// little budget is parked elsewhere: the price of staying off the hot path, bounded by one slice per instance. The
+/// slices of an instance that died come back once its holding expires (<see cref="BudgetGateOptions.LeaseTtl"/>).
 /// </remarks>
 public sealed class BudgetGate : IAsyncDisposable
 {
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Extra time an instance's first storage calls get: connections and a token are set up on first use.</summary>
+    private static readonly TimeSpan ColdStartAllowance = TimeSpan.FromSeconds(10);
 
     /// <summary>Daily first: when both budgets would refuse, the one that resets sooner is named.</summary>
     private static readonly BudgetPeriod[] Periods = [BudgetPeriod.Daily, BudgetPeriod.Monthly];
@@ -33,6 +37,7 @@ public sealed class BudgetGate : IAsyncDisposable
     private readonly ITimer? _timer;
     private int _maintaining;
     private int _disposed;
+    private volatile bool _storageAnswered;
 
     public BudgetGate(IBudgetCounterStore store, IOptions<BudgetGateOptions> options, TimeProvider time, ILogger<BudgetGate> logger)
     {
@@ -40,11 +45,15 @@ public sealed class BudgetGate : IAsyncDisposable
         _options = options.Value;
         _time = time;
         _logger = logger;
+        Owner = "i-" + Guid.NewGuid().ToString("N")[..12];
         if (_options.MaintenanceInterval > TimeSpan.Zero)
         {
             _timer = time.CreateTimer(static state => ((BudgetGate)state!).OnMaintenanceTimer(), this, _options.MaintenanceInterval, _options.MaintenanceInterval);
         }
     }
+
+    /// <summary>This instance's id in the counter rows' holdings (see <see cref="LeaseHolding"/>).</summary>
+    public string Owner { get; }
 
     /// <summary>Settlements recorded but not yet written to storage (written on the next write to their counter or by maintenance).</summary>
     public int PendingSettlementCount => _leases.Values.Sum(lease => lease.PendingSettlements);
@@ -99,6 +108,33 @@ public sealed class BudgetGate : IAsyncDisposable
     /// </summary>
     public async ValueTask SettleAsync(BudgetReservation reservation, decimal? actualCostUsd, CancellationToken cancellationToken)
     {
+        if (!SettleInMemory(reservation, actualCostUsd))
+        {
+            return;
+        }
+
+        // Settled in memory first, so a write that fails below loses nothing: it stays pending and is retried.
+        var leases = reservation.Leases;
+        for (var i = 0; i < leases.Count; i++)
+        {
+            await FlushAsync(leases[i], returnAvailable: false, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="SettleAsync"/>, but returns as soon as the settlement is recorded in memory; the counter rows are
+    /// written in the background. The proxy settles this way, so no response waits on a budget row.
+    /// </summary>
+    public void Settle(BudgetReservation reservation, decimal? actualCostUsd)
+    {
+        if (SettleInMemory(reservation, actualCostUsd) && reservation.Leases.Count > 0)
+        {
+            _ = FlushInBackgroundAsync(reservation.Leases);
+        }
+    }
+
+    private bool SettleInMemory(BudgetReservation reservation, decimal? actualCostUsd)
+    {
         CheckIssuer(reservation);
         if (actualCostUsd is < 0)
         {
@@ -107,7 +143,7 @@ public sealed class BudgetGate : IAsyncDisposable
 
         if (!reservation.TryComplete())
         {
-            return;
+            return false;
         }
 
         _outstanding.TryRemove(reservation, out _);
@@ -118,10 +154,16 @@ public sealed class BudgetGate : IAsyncDisposable
             leases[i].Settle(reservation.ReservedUsd, cost);
         }
 
-        // Settled in memory first, so a write that fails below loses nothing: it stays pending and is retried.
+        return true;
+    }
+
+    private async Task FlushInBackgroundAsync(IReadOnlyList<BudgetLease> leases)
+    {
+        await Task.Yield();
+        using var timeout = new CancellationTokenSource(_options.MaintenanceInterval > TimeSpan.Zero ? _options.MaintenanceInterval : ShutdownTimeout, _time);
         for (var i = 0; i < leases.Count; i++)
         {
-            await FlushAsync(leases[i], returnAvailable: false, cancellationToken);
+            await FlushAsync(leases[i], returnAvailable: false, timeout.Token);
         }
     }
 
@@ -144,7 +186,7 @@ public sealed class BudgetGate : IAsyncDisposable
 
     /// <summary>
     /// Gives unused slices back to their rows once idle for <see cref="BudgetGateOptions.IdleLeaseTimeout"/> (or once
-    /// their period ended), retries settlement writes that failed, settles reservations older than
+    /// their period ended), renews this instance's holdings before they expire, retries settlement writes that failed, settles reservations older than
     /// <see cref="BudgetGateOptions.ReservationTimeout"/> at their estimate, and forgets ended, empty periods. Runs on
     /// a timer every <see cref="BudgetGateOptions.MaintenanceInterval"/>; failures are logged and retried next time.
     /// </summary>
@@ -165,7 +207,7 @@ public sealed class BudgetGate : IAsyncDisposable
         {
             var ended = lease.Window.HasEndedAt(now);
             var returnAvailable = ended || lease.IsIdle(now, _options.IdleLeaseTimeout);
-            if (returnAvailable || lease.HasPendingWrites)
+            if (returnAvailable || lease.HasPendingWrites || lease.NeedsRenewal(now))
             {
                 await FlushAsync(lease, returnAvailable, cancellationToken);
             }
@@ -200,9 +242,12 @@ public sealed class BudgetGate : IAsyncDisposable
     private async ValueTask<BudgetDecision> ReserveFromStorageAsync(
         string keyId, KeyBudgets limits, decimal estimateUsd, decimal amount, BudgetLease[] leases, int held, CancellationToken cancellationToken)
     {
-        // The budgets before `held` are reserved already; a refusal or failure further on gives them back.
+        // The budgets before `held` are reserved already; a refusal or failure further on gives them back. Storage gets
+        // a bounded time: a request must not hang on an outage.
         var index = 0;
         BudgetLease? current = null;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_storageAnswered ? _options.StorageTimeout : _options.StorageTimeout + ColdStartAllowance);
         try
         {
             foreach (var period in Periods)
@@ -219,9 +264,11 @@ public sealed class BudgetGate : IAsyncDisposable
                     current = LeaseFor(keyId, period, now);
                     result = current.TryTake(amount, limit, now)
                         ? BudgetLeaseResult.Done(null)
-                        : await current.ReserveAsync(amount, limit, cancellationToken);
+                        : await current.ReserveAsync(amount, limit, timeout.Token);
                 }
                 while (result.Outcome == BudgetLeaseOutcome.Retired);
+
+                _storageAnswered |= result.Outcome is BudgetLeaseOutcome.Done or BudgetLeaseOutcome.Refused;
 
                 switch (result.Outcome)
                 {
@@ -312,7 +359,7 @@ public sealed class BudgetGate : IAsyncDisposable
     private BudgetLease LeaseFor(string keyId, BudgetPeriod period, DateTimeOffset now) =>
         _leases.GetOrAdd(
             (keyId, BudgetWindow.Containing(period, now)),
-            static (key, gate) => new BudgetLease(key.KeyId, key.Window, gate._store, gate._options, gate._time),
+            static (key, gate) => new BudgetLease(key.KeyId, key.Window, gate.Owner, gate._store, gate._options, gate._time),
             this);
 
     private void CheckIssuer(BudgetReservation reservation)

@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace KeyMeter.Core.Budgets;
 
-/// <summary>How <see cref="BudgetGate"/> leases budget from the shared counters (DESIGN.md invariant 7).</summary>
-public sealed class BudgetGateOptions
+/// <summary>How <see cref="BudgetGate"/> leases budget from the shared counters.</summary>
+public sealed class BudgetGateOptions : IValidatableObject
 {
     public const string SectionName = "Budgets";
 
@@ -41,7 +41,33 @@ public sealed class BudgetGateOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan RefusalFreshness { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long an instance's holding of a counter lives without renewal. A live instance renews it (during maintenance)
+    /// once half of it has passed; the holding of an instance that died is reclaimed by the next write after it expires.
+    /// An instance stops admitting from its slice once its holding is within a quarter of expiring unrenewed.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a reservation may wait on the counter row before the request is refused as unavailable (503). An
+    /// instance's first storage calls get ten seconds more (connections, token).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
+    public TimeSpan StorageTimeout { get; set; } = TimeSpan.FromMilliseconds(800);
+
     /// <summary>Reads and writes one counter operation may take when other instances keep winning the ETag race.</summary>
     [Range(1, 100)]
     public int MaxStorageAttempts { get; set; } = 20;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Holdings are renewed by maintenance once half their life is gone; it must run well within that half.
+        if (MaintenanceInterval > TimeSpan.Zero && MaintenanceInterval > LeaseTtl / 4)
+        {
+            yield return new ValidationResult(
+                "KeyMeter__Budgets__MaintenanceInterval must be at most a quarter of KeyMeter__Budgets__LeaseTtl, so leases are renewed before they expire.",
+                [nameof(MaintenanceInterval), nameof(LeaseTtl)]);
+        }
+    }
 }

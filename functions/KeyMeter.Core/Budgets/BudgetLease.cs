@@ -5,33 +5,36 @@ namespace KeyMeter.Core.Budgets;
 /// <summary>
 /// This instance's share of one counter row: one key's budget in one period. Requests reserve from the local
 /// <c>available</c> money in memory under a small lock; only when it runs short does a request go to storage, one at a
-/// time per lease, to lease another slice of what the row has left (DESIGN.md invariant 7).
+/// time per lease, to lease another slice of what the row has left.
 /// </summary>
 /// <remarks>
-/// The row's <see cref="BudgetCounter.Leased"/> is, summed over instances, available + in flight + what was settled or
-/// given back but not yet written. A slice is granted only out of <see cref="BudgetCounter.Remaining"/> and never
-/// smaller than the request that asked for it, so settled spend plus everything every instance holds stays within the
-/// limit. Only a settlement above its estimate that this instance's unused slice cannot absorb pushes the row past
-/// the limit, which bounds the overshoot by what was in flight. A refusal gives back what this instance holds unused,
-/// so that remainders parked on several instances can be combined by whichever asks next. Settlements not yet written
-/// live only in memory (durability across a process crash is out of scope): if the process dies first, the row keeps
-/// their reservations as leased, which blocks early rather than letting spend through.
+/// <para>The row keeps, per instance, what that instance holds (available + in flight + held toward a request) and
+/// until when. Each write states this instance's holding as an absolute amount with a fresh expiry, so a write that
+/// was lost or doubled heals with the next one, and the holding of an instance that died expires and is reclaimed by
+/// whoever writes next. A slice is granted only out of <see cref="BudgetCounter.Remaining"/> and never smaller than the
+/// request that asked for it, so settled spend plus everything every instance holds stays within the limit. Only a
+/// settlement above its reservation that this instance's unused slice cannot absorb pushes the row past the limit.</para>
+/// <para>A refusal gives back what this instance holds unused, so that remainders parked on several instances can be
+/// combined by whichever asks next. Settlements not yet written live only in memory: if the process dies first, its
+/// holding (which still counts their reservations) expires and is reclaimed, so the money comes back after
+/// <see cref="BudgetGateOptions.LeaseTtl"/> instead of being lost for the period.</para>
 /// </remarks>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "A SemaphoreSlim needs disposing only once its AvailableWaitHandle is used, and this one's never is.")]
-internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCounterStore store, BudgetGateOptions options, TimeProvider time)
+internal sealed class BudgetLease(string keyId, BudgetWindow window, string owner, IBudgetCounterStore store, BudgetGateOptions options, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _storage = new(1, 1);
     private readonly string _periodKey = window.Key;
 
-    // Guarded by _lock. "Unleased" is what the next write takes off the row's Leased.
+    // Guarded by _lock.
     private decimal _available;
     private decimal _inFlight;
     private decimal _earmarked;
     private decimal? _limit;
     private decimal _pendingSettled;
-    private decimal _pendingUnleased;
     private int _pendingSettlements;
+    private decimal _writtenHolding;
+    private DateTimeOffset _expiresAt = DateTimeOffset.MinValue;
     private DateTimeOffset _lastReservedAt;
     private bool _retired;
 
@@ -58,12 +61,30 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
         }
     }
 
-    /// <summary>Reserves <paramref name="amount"/> from the local lease; false when it is short, the limit changed or the lease is retired.</summary>
+    /// <summary>True when settlements or a change of this instance's holding are not yet written to the row.</summary>
+    public bool HasPendingWrites
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return PendingWrites();
+            }
+        }
+    }
+
+    /// <summary>What this instance holds of the row: unused, in flight and held toward a request.</summary>
+    private decimal Holding => _available + _inFlight + _earmarked;
+
+    /// <summary>
+    /// Reserves <paramref name="amount"/> from the local lease; false when it is short, the limit changed, the lease is
+    /// retired, or this instance's holding is too close to expiring to be trusted (another instance could reclaim it).
+    /// </summary>
     public bool TryTake(decimal amount, decimal limit, DateTimeOffset now)
     {
         lock (_lock)
         {
-            if (_retired || _limit != limit || _available < amount)
+            if (_retired || _limit != limit || _available < amount || _expiresAt - now <= options.LeaseTtl / 4)
             {
                 return false;
             }
@@ -98,20 +119,7 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
             _inFlight -= reserved;
             _available += reserved - consumed;
             _pendingSettled += actual;
-            _pendingUnleased += consumed;
             _pendingSettlements++;
-        }
-    }
-
-    /// <summary>True when settlements or a returned slice are not yet written to the row.</summary>
-    public bool HasPendingWrites
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return PendingWrites();
-            }
         }
     }
 
@@ -121,6 +129,15 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
         lock (_lock)
         {
             return _available > 0 && now - _lastReservedAt >= idleFor;
+        }
+    }
+
+    /// <summary>True when this instance holds something whose expiry is more than half spent: time to renew it.</summary>
+    public bool NeedsRenewal(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            return _writtenHolding > 0 && _expiresAt - now < options.LeaseTtl / 2;
         }
     }
 
@@ -137,7 +154,7 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
         {
             lock (_lock)
             {
-                _retired = _available == 0 && _inFlight == 0 && _earmarked == 0 && !PendingWrites();
+                _retired = Holding == 0 && !PendingWrites();
                 return _retired;
             }
         }
@@ -169,7 +186,6 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
                 // A changed limit gives the whole local lease back, so that it is leased afresh under the new limit.
                 if (_limit != limit)
                 {
-                    _pendingUnleased += _available;
                     _available = 0;
                     _limit = limit;
                 }
@@ -190,7 +206,10 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
         }
     }
 
-    /// <summary>Writes pending settlements; with <paramref name="returnAvailable"/> also gives the unused slice back to the row.</summary>
+    /// <summary>
+    /// Writes pending settlements and renews this instance's holding; with <paramref name="returnAvailable"/> also
+    /// gives the unused slice back to the row.
+    /// </summary>
     public async ValueTask<BudgetLeaseResult> FlushAsync(bool returnAvailable, CancellationToken cancellationToken)
     {
         await _storage.WaitAsync(cancellationToken);
@@ -200,11 +219,10 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
             {
                 if (returnAvailable)
                 {
-                    _pendingUnleased += _available;
                     _available = 0;
                 }
 
-                if (_limit is null || !PendingWrites())
+                if (_limit is null || !(PendingWrites() || (_writtenHolding > 0 && _expiresAt - time.GetUtcNow() < options.LeaseTtl / 2)))
                 {
                     return BudgetLeaseResult.Done(null);
                 }
@@ -219,9 +237,10 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
     }
 
     /// <summary>
-    /// One write under the row's ETag that applies this instance's pending changes and, for a request of
-    /// <paramref name="amount"/> (zero: none), either leases what the local lease lacks or refuses; retried when another
-    /// instance wrote first. The caller holds <see cref="_storage"/>.
+    /// One write under the row's ETag that applies this instance's settlements, states its holding with a fresh expiry,
+    /// reclaims expired holdings of others and, for a request of <paramref name="amount"/> (zero: none), either leases
+    /// what the local lease lacks or refuses; retried when another instance wrote first. The caller holds
+    /// <see cref="_storage"/>.
     /// </summary>
     private async ValueTask<BudgetLeaseResult> SyncAsync(decimal amount, CancellationToken cancellationToken)
     {
@@ -238,11 +257,12 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
                     (_rowKnown, _rowSeenAt, readNow) = (true, now, true);
                 }
 
-                // 2. Plan under the lock: hold what the local lease has toward the request, apply what this instance owes
-                //    the row and the caller's current limit. A missing row is nothing spent and nothing leased.
+                // 2. Plan under the lock: hold what the local lease has toward the request, keep other instances'
+                //    live holdings (expired ones are reclaimed), add this instance's settlements. A missing row is
+                //    nothing spent and nothing held.
                 var trusted = readNow || now - _rowSeenAt < options.RefusalFreshness;
                 BudgetCounter current, next;
-                decimal need, grant, settled, unleased;
+                decimal need, grant, settled, holding;
                 int settlements;
                 bool refused;
                 lock (_lock)
@@ -250,22 +270,24 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
                     var topUp = Math.Min(_available, amount - _earmarked);
                     (_available, _earmarked) = (_available - topUp, _earmarked + topUp);
                     need = amount - _earmarked;
-                    current = _row?.Counter ?? new BudgetCounter(_limit!.Value, 0m, 0m);
-                    next = new BudgetCounter(_limit!.Value, current.Settled + _pendingSettled, current.Leased - _pendingUnleased);
+                    current = _row?.Counter ?? new BudgetCounter(_limit!.Value, 0m);
+                    var others = current.Holders.Where(holder => holder.Owner != owner && !holder.HasExpiredAt(now)).ToList();
+                    var settledAfter = current.Settled + _pendingSettled;
+                    var remaining = _limit!.Value - settledAfter - others.Sum(holder => holder.AmountUsd) - Holding;
 
                     // 3. Hard block: never grant less than the request needs. A refusal rests on a recent read (else read
                     //    again), and gives back what this instance holds unused so that others can combine it with theirs.
-                    refused = need > 0 && next.Remaining < need;
+                    refused = need > 0 && remaining < need;
                     if (refused && trusted)
                     {
-                        _pendingUnleased += _available + _earmarked;
-                        next = next with { Leased = next.Leased - _available - _earmarked };
                         (_available, _earmarked) = (0m, 0m);
                     }
 
-                    grant = need > 0 && !refused ? Math.Min(next.Remaining, Math.Max(need, next.Limit * (decimal)options.LeaseFraction)) : 0m;
-                    next = next with { Leased = next.Leased + grant };
-                    (settled, unleased, settlements) = (_pendingSettled, _pendingUnleased, _pendingSettlements);
+                    grant = need > 0 && !refused ? Math.Min(remaining, Math.Max(need, _limit!.Value * (decimal)options.LeaseFraction)) : 0m;
+                    holding = Holding + grant;
+                    List<LeaseHolding> holders = holding > 0 ? [.. others, new LeaseHolding(owner, holding, now + options.LeaseTtl)] : others;
+                    next = new BudgetCounter(_limit!.Value, settledAfter, holders);
+                    (settled, settlements) = (_pendingSettled, _pendingSettlements);
                 }
 
                 if (refused && !trusted)
@@ -276,7 +298,7 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
 
                 // 4. Write under the ETag, if anything changed; losing the race means another instance wrote first:
                 //    read again and re-plan.
-                if (next != current)
+                if (!next.Equals(current))
                 {
                     var write = _row is null
                         ? await store.CreateAsync(keyId, _periodKey, next, cancellationToken)
@@ -295,8 +317,8 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
                 lock (_lock)
                 {
                     _pendingSettled -= settled;
-                    _pendingUnleased -= unleased;
                     _pendingSettlements -= settlements;
+                    (_writtenHolding, _expiresAt) = (holding, now + options.LeaseTtl);
                     if (amount > 0 && !refused)
                     {
                         _available += grant - need;
@@ -311,7 +333,8 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
         }
         catch
         {
-            // The write may or may not have landed; do not trust the version it was based on.
+            // The write may or may not have landed; do not trust the version it was based on. The next write states
+            // this instance's holding afresh, so either way the row heals.
             _rowKnown = false;
             throw;
         }
@@ -320,5 +343,5 @@ internal sealed class BudgetLease(string keyId, BudgetWindow window, IBudgetCoun
         return BudgetLeaseResult.Contended;
     }
 
-    private bool PendingWrites() => _pendingSettlements > 0 || _pendingSettled != 0 || _pendingUnleased != 0;
+    private bool PendingWrites() => _pendingSettlements > 0 || _pendingSettled != 0 || Holding != _writtenHolding;
 }

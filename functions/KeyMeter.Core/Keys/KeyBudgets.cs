@@ -4,4 +4,7 @@ namespace KeyMeter.Core.Keys;
 public sealed record KeyBudgets(decimal? DailyUsd, decimal? MonthlyUsd)
 {
     public static KeyBudgets Unlimited { get; } = new(null, null);
+
+    /// <summary>True when the key has a daily or a monthly budget.</summary>
+    public bool HasAny => DailyUsd is not null || MonthlyUsd is not null;
 }

@@ -2,9 +2,10 @@ namespace KeyMeter.Core.Keys;
 
 /// <summary>
 /// The key commands behind the <c>manage</c> endpoints: validation, secret generation, optimistic
-/// concurrency and audit. Bad input changes nothing (DESIGN.md invariant 8).
+/// concurrency and audit. Bad input changes nothing. Every successful write is signalled to
+/// <see cref="IKeyChangeSignal"/> before the command returns, so key caches drop the old state at once.
 /// </summary>
-public sealed class KeyManagement(IKeyStore store, TimeProvider time)
+public sealed class KeyManagement(IKeyStore store, TimeProvider time, IKeyChangeSignal changeSignal)
 {
     private const int MaxConcurrencyAttempts = 3;
 
@@ -38,11 +39,13 @@ public sealed class KeyManagement(IKeyStore store, TimeProvider time)
             CreatedAt: now,
             UpdatedAt: now);
         var audit = new KeyAuditEntry(key.Id, KeyAuditActions.Created, actor, now, KeyChangeDescriber.Describe(key));
-        return await store.CreateAsync(key, audit, cancellationToken) switch
+        if (await store.CreateAsync(key, audit, cancellationToken) != KeyWriteOutcome.Success)
         {
-            KeyWriteOutcome.Success => KeyResult<CreatedKey>.Ok(new CreatedKey(key, secret)),
-            _ => KeyResult<CreatedKey>.Conflict($"A key named '{key.Name}' already exists."),
-        };
+            return KeyResult<CreatedKey>.Conflict($"A key named '{key.Name}' already exists.");
+        }
+
+        await changeSignal.KeyChangedAsync(key.Id, cancellationToken);
+        return KeyResult<CreatedKey>.Ok(new CreatedKey(key, secret));
     }
 
     public Task<IReadOnlyList<DeveloperKey>> ListAsync(CancellationToken cancellationToken) =>
@@ -125,6 +128,7 @@ public sealed class KeyManagement(IKeyStore store, TimeProvider time)
             var audit = new KeyAuditEntry(id, action, actor, now, changes);
             if (await store.UpdateAsync(stored, updated, audit, cancellationToken) == KeyWriteOutcome.Success)
             {
+                await changeSignal.KeyChangedAsync(id, cancellationToken);
                 return KeyResult<DeveloperKey>.Ok(updated);
             }
         }

@@ -14,6 +14,11 @@ public static class KeyTableLayout
     public const string TableName = "keys";
     public const string Partition = "keys";
 
+    /// <summary>The key-change watermark lives in a partition of its own, outside every key query.</summary>
+    public const string WatermarkPartition = "watermark";
+
+    public const string WatermarkRow = "keys";
+
     private const string IdPrefix = "id|";
     private const string HashPrefix = "hash|";
     private const string NamePrefix = "name|";

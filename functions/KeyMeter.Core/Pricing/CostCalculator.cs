@@ -22,14 +22,22 @@ public static class CostCalculator
             return new CallCost(null, fee, lookup.PriceVersion, null, Unpriced: true);
         }
 
+        var cost = CostAt(usage, lookup.Period);
+        return new CallCost(cost, fee, lookup.PriceVersion, lookup.PricedModel, Unpriced: false);
+    }
+
+    /// <summary>The cost of <paramref name="usage"/> at <paramref name="period"/>'s prices, in USD.</summary>
+    public static decimal CostAt(TokenUsage usage, PricePeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        ArgumentNullException.ThrowIfNull(period);
+
         // Past the long-context threshold the tier prices apply to every token of the request.
-        var prices = lookup.Period.PricesFor(usage.TotalInputTokens);
-        var cost = (usage.InputTokens * prices.Input
+        var prices = period.PricesFor(usage.TotalInputTokens);
+        return (usage.InputTokens * prices.Input
             + usage.CachedInputTokens * prices.CachedInput
             + usage.CacheWrite5mTokens * prices.CacheWrite5m
             + usage.CacheWrite1hTokens * prices.CacheWrite1h
             + usage.OutputTokens * prices.Output) / TokensPerPriceUnit;
-
-        return new CallCost(cost, fee, lookup.PriceVersion, lookup.PricedModel, Unpriced: false);
     }
 }

@@ -12,6 +12,9 @@ public sealed record ModelPricing(
     IReadOnlyList<string> Prefixes,
     IReadOnlyList<PricePeriod> Periods)
 {
+    /// <summary>The most one call can bill; null when the table does not say (defaults apply).</summary>
+    public ModelLimits? Limits { get; init; }
+
     /// <summary>The period covering <paramref name="day"/>, or null when the table has no price for that day.</summary>
     public PricePeriod? PeriodAt(DateOnly day)
     {

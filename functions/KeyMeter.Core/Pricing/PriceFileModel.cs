@@ -15,4 +15,7 @@ internal sealed class PriceFileModel
     public List<string>? Prefixes { get; init; }
 
     public List<PriceFilePeriod>? Periods { get; init; }
+
+    /// <summary>The model's context window and largest output; absent: the configured defaults apply.</summary>
+    public PriceFileLimits? Limits { get; init; }
 }

@@ -87,13 +87,26 @@ internal static class PriceFileReader
             }
         }
 
+        ModelLimits? limits = null;
+        if (entry.Limits is { } given)
+        {
+            if (given.ContextTokens is > 0 && given.MaxOutputTokens is > 0 && given.MaxOutputTokens <= given.ContextTokens)
+            {
+                limits = new ModelLimits(given.ContextTokens.Value, given.MaxOutputTokens.Value);
+            }
+            else
+            {
+                errors.Add($"{name}: 'limits' needs a positive 'contextTokens' and a positive 'maxOutputTokens' no larger than it.");
+            }
+        }
+
         if (errors.Count > before)
         {
             return null;
         }
 
         periods.Sort((a, b) => a.EffectiveFrom.CompareTo(b.EffectiveFrom));
-        return new ModelPricing(entry.Provider!, entry.Model!, entry.Aliases ?? [], entry.Prefixes ?? [], periods);
+        return new ModelPricing(entry.Provider!, entry.Model!, entry.Aliases ?? [], entry.Prefixes ?? [], periods) { Limits = limits };
     }
 
     private static PricePeriod? ToPeriod(PriceFilePeriod? period, string name, List<string> errors)

@@ -19,6 +19,9 @@ public sealed record PriceLookup(
     string? PricedModel,
     PricePeriod? Period)
 {
+    /// <summary>The matched model's limits; null when not found or when the table gives none.</summary>
+    public ModelLimits? Limits { get; init; }
+
     [MemberNotNullWhen(true, nameof(Provider), nameof(PricedModel), nameof(Period))]
     public bool IsFound => Period is not null;
 

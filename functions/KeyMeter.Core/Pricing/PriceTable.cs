@@ -69,7 +69,7 @@ public sealed class PriceTable
         var period = pricing?.PeriodAt(DateOnly.FromDateTime(at.UtcDateTime));
         return pricing is null || period is null
             ? PriceLookup.NotFound(Version, model)
-            : new PriceLookup(Version, model, pricing.Provider, pricing.Model, period);
+            : new PriceLookup(Version, model, pricing.Provider, pricing.Model, period) { Limits = pricing.Limits };
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using KeyMeter.Azure.Budgets;
+using KeyMeter.Azure.Keys;
 using KeyMeter.Azure.Metering;
 using KeyMeter.Core.Budgets;
+using KeyMeter.Core.Keys;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Pricing;
 using KeyMeter.Functions.Configuration;
@@ -27,6 +29,12 @@ internal static class ProxyServiceCollectionExtensions
 
         services.AddSingleton<UpstreamClient>();
         services.AddSingleton<ProxyKeyResolver>();
+        services.AddSingleton<ProxyForwarder>();
+        services.AddSingleton(provider => new BufferedBodyBudget(provider.GetRequiredService<IOptions<ProxyOptions>>().Value.MaxBufferedBodyBytes));
+        services.AddSingleton<IKeyWatermarkStore, TableKeyWatermarkStore>();
+        services.AddSingleton<IKeyChangeSignal, KeyChangeBroadcast>();
+        services.AddSingleton<KeyChangeWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<KeyChangeWatcher>());
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<PricingOptions>>().Value.Overrides is { Count: > 0 } overrides
             ? PriceTable.LoadDefault().WithOverrides(overrides)
             : PriceTable.LoadDefault());

@@ -1,27 +1,36 @@
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Pricing;
 using KeyMeter.Core.Proxy;
+using KeyMeter.Functions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Proxy;
 
 /// <summary>
-/// Prices calls for the proxy: the estimate a budget reservation needs before forwarding, and the exact cost of the
-/// usage the provider reported afterwards, both from the same versioned table.
+/// The proxy's view of <see cref="CallPricer"/>: the ceiling a budget reserves before a call is forwarded and the cost
+/// of the usage the provider reported, from the configured table, fallback prices and default limits.
 /// </summary>
-internal sealed class CallPricing(PriceTable prices)
+internal sealed class CallPricing(PriceTable prices, IOptions<PricingOptions> options)
 {
-    /// <summary>Output assumed when the request sets no limit: enough for a long agent turn, so budgets stay conservative.</summary>
-    public const long DefaultOutputEstimate = 4096;
+    private readonly CallPricer _pricer = Create(prices, options.Value);
 
-    public string Version => prices.Version;
+    public UnpricedModelPolicy UnpricedModels => _pricer.Policy;
 
-    /// <summary>The reservation for a call: the estimated input priced as uncached plus the output limit.</summary>
-    public decimal Estimate(Provider provider, string model, long estimatedInputTokens, long? maxOutputTokens, DateTimeOffset at)
-    {
-        var usage = new TokenUsage(estimatedInputTokens, 0, 0, 0, maxOutputTokens ?? DefaultOutputEstimate, 0);
-        return Price(provider, model, usage, at).CostUsd ?? 0m;
-    }
+    public CallCeiling Ceiling(Provider provider, string model, RequestSummary summary, long bodyBytes, DateTimeOffset at) =>
+        _pricer.Ceiling(ProviderNames.Of(provider), model, new CallShape(bodyBytes, summary.UnboundedInput is null, summary.MaxOutputTokens, summary.Choices), at);
 
     public CallCost Price(Provider provider, string model, TokenUsage usage, DateTimeOffset at) =>
-        CostCalculator.Calculate(usage, prices.Find(ProviderNames.Of(provider), model, at));
+        _pricer.Price(ProviderNames.Of(provider), model, usage, at);
+
+    private static CallPricer Create(PriceTable table, PricingOptions options)
+    {
+        var dearest = CallPricer.DearestRates(table);
+        var fallback = options.FallbackInput is null && options.FallbackOutput is null
+            ? dearest
+            : Conservative(options.FallbackInput ?? dearest.Input, options.FallbackOutput ?? dearest.Output);
+        return new CallPricer(table, options.UnpricedModels, fallback, new ModelLimits(options.DefaultContextTokens, options.DefaultMaxOutputTokens));
+    }
+
+    /// <summary>Configured fallback prices: cache reads at the input price, cache writes at twice it.</summary>
+    private static TokenPrices Conservative(decimal input, decimal output) => new(input, input, input * 2, input * 2, output);
 }

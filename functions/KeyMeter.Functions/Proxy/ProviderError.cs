@@ -9,6 +9,32 @@ namespace KeyMeter.Functions.Proxy;
 /// </summary>
 internal static class ProviderError
 {
+    /// <summary>
+    /// Answers <paramref name="problem"/> in the provider's shape, with <c>Retry-After</c> when it has one. Nothing is
+    /// written once the response has started or the client has gone.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext context, Provider provider, ProxyProblem problem)
+    {
+        if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (problem.RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        try
+        {
+            await WriteAsync(context, provider, problem.Status, problem.Type, problem.Code, problem.Message);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            // The client left while the error was being written.
+        }
+    }
+
     public static async Task WriteAsync(HttpContext context, Provider provider, int status, string type, string code, string message)
     {
         if (context.Response.HasStarted)

@@ -1,12 +1,12 @@
-using System.Buffers;
-using System.Globalization;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Cursor;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Metering;
+using KeyMeter.Core.Pricing;
 using KeyMeter.Core.Proxy;
 using KeyMeter.Core.Proxy.Translation;
 using KeyMeter.Core.Secrets;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Proxy;
@@ -18,19 +18,16 @@ namespace KeyMeter.Functions.Proxy;
 internal sealed class ProxyHandler(
     ProxyKeyResolver keys,
     ISecretSource secrets,
-    UpstreamClient upstream,
+    ProxyForwarder forwarder,
     CallPricing pricing,
     BudgetGate budgets,
+    BufferedBodyBudget bodies,
     IUsageSink usage,
     TimeProvider time,
-    IOptions<ProvidersOptions> providers,
     IOptions<ProxyOptions> options,
     IOptions<CursorOptions> cursor,
     ILogger<ProxyHandler> logger)
 {
-    /// <summary>Spliced into a streaming Chat Completions body so the provider reports usage (lessons-from-peers #18).</summary>
-    private static readonly byte[] IncludeUsageMember = "\"stream_options\":{\"include_usage\":true},"u8.ToArray();
-
     public async Task HandleAsync(HttpContext context, ProxyRoute route)
     {
         var cancellationToken = context.RequestAborted;
@@ -52,13 +49,25 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 3. The body (POST routes): size limit, JSON, a model on the key's allow-list.
-        using var body = HttpMethods.IsPost(route.Method)
-            ? await RequestBody.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, cancellationToken)
-            : null;
-        if (HttpMethods.IsPost(route.Method) && body is null)
+        // 3. The body (POST routes), read once and in full, then inspected the way the provider will read it. The
+        //    server's own ceiling is lifted to the proxy's limit here; RequestBody enforces it.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
         {
-            await FailAsync(context, route, ProxyProblem.TooLarge(options.Value.MaxRequestBodyBytes));
+            sizeLimit.MaxRequestBodySize = options.Value.MaxRequestBodyBytes + 1;
+        }
+
+        var (body, failure) = HttpMethods.IsPost(route.Method)
+            ? await RequestBody.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, bodies, cancellationToken)
+            : (null, RequestBodyFailure.None);
+        using var ownedBody = body;
+        if (failure != RequestBodyFailure.None)
+        {
+            if (failure == RequestBodyFailure.Busy)
+            {
+                ProxyLog.BodyMemoryExhausted(logger, bodies.Used, bodies.Capacity);
+            }
+
+            await FailAsync(context, route, failure == RequestBodyFailure.Busy ? ProxyProblem.Busy() : ProxyProblem.TooLarge(options.Value.MaxRequestBodyBytes));
             return;
         }
 
@@ -66,16 +75,10 @@ internal sealed class ProxyHandler(
         if (body is not null)
         {
             summary = RequestInspector.Inspect(body.Memory.Span, out var error);
-            if (summary is null || (route.IsMetered && string.IsNullOrEmpty(summary.Model)))
+            var refusal = summary is null ? ProxyProblem.BadRequest(error!) : Refusal(route, key, summary);
+            if (refusal is not null)
             {
-                await FailAsync(context, route, ProxyProblem.BadRequest(error ?? "The request needs a 'model'."));
-                return;
-            }
-
-            if (summary.Model is { Length: > 0 } model && !key.AllowsModel(model))
-            {
-                ProxyLog.ModelNotAllowed(logger, key.Id, model);
-                await FailAsync(context, route, ProxyProblem.ModelNotAllowed(model));
+                await FailAsync(context, route, refusal);
                 return;
             }
         }
@@ -93,42 +96,52 @@ internal sealed class ProxyHandler(
         // 5. Unmetered routes (model lists, token counting) pass straight through.
         if (!route.IsMetered)
         {
-            await PassThroughAsync(context, route, body, providerKey, key);
+            if (route.Method == "GET" && route.UpstreamPath.EndsWith("/models", StringComparison.Ordinal) && ModelList.CanAnswer(key.AllowedModels))
+            {
+                await ModelList.WriteAsync(context, route.Provider, key.AllowedModels, time.GetUtcNow());
+                return;
+            }
+
+            await forwarder.PassThroughAsync(context, route, body, providerKey);
             return;
         }
 
-        // 6. Reserve the call's estimated cost against the key's budgets (hard block).
-        var estimatedInputTokens = Math.Max(1, body!.Length / 4);
-        var estimate = pricing.Estimate(route.Provider, summary!.Model!, estimatedInputTokens, summary.MaxOutputTokens, startedAt);
-        var decision = await budgets.TryReserveAsync(key.Id, key.Budgets, estimate, cancellationToken);
-        if (decision.Outcome == BudgetOutcome.Refused)
+        // 6. Reserve the most the call can cost against the key's budgets (hard block). A model without a price is
+        //    reserved at the fallback prices, or refused on a budgeted key when the settings say so.
+        var model = summary!.Model!;
+        var ceiling = pricing.Ceiling(route.Provider, model, summary, body!.Length, startedAt);
+        if (ceiling.Unpriced && pricing.UnpricedModels == UnpricedModelPolicy.Refuse && key.Budgets.HasAny)
         {
-            var refusal = decision.Refusal!;
-            ProxyLog.BudgetExceeded(logger, key.Id, refusal.Period, refusal.LimitUsd);
-            await FailAsync(context, route, ProxyProblem.BudgetExceeded(refusal, time.GetUtcNow()));
+            await FailAsync(context, route, ProxyProblem.Unpriced(model));
             return;
         }
 
-        if (decision.Outcome == BudgetOutcome.Unavailable)
+        var decision = await budgets.TryReserveAsync(key.Id, key.Budgets, ceiling.CostUsd, cancellationToken);
+        if (decision.Outcome != BudgetOutcome.Admitted)
         {
-            await FailAsync(context, route, ProxyProblem.BudgetsUnavailable());
+            if (decision.IsRefused)
+            {
+                ProxyLog.BudgetExceeded(logger, key.Id, decision.Refusal.Period, decision.Refusal.LimitUsd);
+            }
+
+            await FailAsync(context, route, decision.IsRefused ? ProxyProblem.BudgetExceeded(decision.Refusal, time.GetUtcNow()) : ProxyProblem.BudgetsUnavailable());
             return;
         }
 
-        // 7. Forward, meter the response as it streams, and publish the record whatever happened.
-        //    Cursor sends Responses-shaped bodies to /chat/completions for GPT-5 and expects Chat Completions back
-        //    (cursor-api.md 3.2): such calls go to /responses and their answer is translated.
-        var streaming = summary.Stream;
+        // 7. Forward, meter the answer as it streams, and keep reading it for a while if the client leaves. Streaming
+        //    Chat Completions always ask for usage; the usage chunk is hidden again from a client that did not ask.
+        //    Cursor sends Responses-shaped bodies to /chat/completions for GPT-5 and expects Chat Completions back:
+        //    such calls go to /responses and their answer is translated.
         var quirk = route.Api == ApiFormat.ChatCompletions && CursorResponsesQuirk.IsResponsesShaped(summary);
-        var injectUsage = !quirk && route.Api == ApiFormat.ChatCompletions && streaming && !summary.IncludeUsage && !summary.HasStreamOptions;
-        int status;
-        string outcome;
-        IUsageMeter meter;
+        var askUsage = !quirk && route.Api is ApiFormat.ChatCompletions or ApiFormat.Completions && summary.Stream;
+        using var lifetime = new UpstreamLifetime(options.Value.AbortDrainTimeout, cancellationToken);
+        ForwardResult? forwarded;
         try
         {
-            (status, outcome, meter) = quirk
-                ? await ForwardTranslatedAsync(context, body, summary, providerKey, estimatedInputTokens)
-                : await ForwardMeteredAsync(context, route, body, summary, providerKey, injectUsage, estimatedInputTokens);
+            forwarded = quirk
+                ? await forwarder.ForwardTranslatedAsync(context, body, summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime)
+                : await forwarder.ForwardMeteredAsync(
+                    context, route, body, askUsage ? UsageRequestSplice.For(summary) : BodySplice.None, askUsage && !summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime);
         }
         catch
         {
@@ -137,23 +150,31 @@ internal sealed class ProxyHandler(
             throw;
         }
 
-        // 8. Price the usage, settle the reservation, and hand the record off before the response completes. A
-        //    provider error (4xx/5xx answer) or no answer at all costs nothing; an abort mid-stream costs what the
-        //    provider reported or, failing that, the estimate of what was generated.
-        var reading = meter.Complete(outcome == UsageOutcomes.Completed);
-        if (outcome == UsageOutcomes.UpstreamError || status == 0)
+        if (forwarded is null)
         {
-            reading = reading with { Usage = TokenUsage.Zero, Estimated = false };
+            // Cannot happen after inspection; answered rather than forwarded somewhere else.
+            await budgets.ReleaseAsync(decision.Reservation!, CancellationToken.None);
+            await FailAsync(context, route, ProxyProblem.BadRequest("The request body is not a JSON object."));
+            return;
         }
 
-        var cost = pricing.Price(route.Provider, reading.Model ?? summary.Model!, reading.Usage, startedAt);
-        if (reading.Usage.TotalTokens > 0)
+        // 8. Settle the reservation on what the provider bills and hand the record off. A call the provider may have
+        //    served is never recorded at $0: without its own report, the reading is an estimate, and with no answer
+        //    at all the call counts at its ceiling.
+        var reading = Reading(forwarded.Value, ceiling);
+        var cost = pricing.Price(route.Provider, reading.Model ?? model, reading.Usage, startedAt);
+        if (cost.CostUsd > 0)
         {
-            await budgets.SettleAsync(decision.Reservation!, cost.CostUsd, CancellationToken.None);
+            budgets.Settle(decision.Reservation!, cost.CostUsd);
         }
         else
         {
             await budgets.ReleaseAsync(decision.Reservation!, CancellationToken.None);
+        }
+
+        if (forwarded.Value.End is CallEnd.ClientAbortedBeforeAnswer or CallEnd.ClientAbortedMidAnswer)
+        {
+            ProxyLog.DrainTimedOut(logger, key.Id, ProviderNames.Of(route.Provider), lifetime.Drain);
         }
 
         var record = new UsageRecord(
@@ -164,7 +185,7 @@ internal sealed class ProxyHandler(
             OwnerEmail: key.OwnerEmail,
             Tags: key.Tags,
             Provider: ProviderNames.Of(route.Provider),
-            Model: reading.Model ?? summary.Model!,
+            Model: reading.Model ?? model,
             Api: route.Api!.Value,
             Tokens: reading.Usage,
             CostUsd: cost.CostUsd,
@@ -174,30 +195,64 @@ internal sealed class ProxyHandler(
             PriceVersion: cost.PriceVersion,
             Unpriced: cost.Unpriced,
             Estimated: reading.Estimated,
-            Streamed: streaming,
-            Status: status,
-            Outcome: outcome,
+            Streamed: summary.Stream,
+            Status: forwarded.Value.Status,
+            Outcome: OutcomeOf(forwarded.Value.End),
             LatencyMs: (long)time.GetElapsedTime(started).TotalMilliseconds);
         await usage.PublishAsync(record, CancellationToken.None);
-        ProxyLog.Metered(logger, record.Id, key.Id, record.Provider, record.Model, status, outcome, reading.Usage.TotalInputTokens, reading.Usage.OutputTokens, cost.CostUsd, reading.Estimated);
+        ProxyLog.Metered(logger, record.Id, key.Id, record.Provider, record.Model, record.Status, record.Outcome, reading.Usage.TotalInputTokens, reading.Usage.OutputTokens, cost.CostUsd, reading.Estimated);
     }
+
+    /// <summary>Why a well-formed body is refused for this key and route, or null when it may go on.</summary>
+    private ProxyProblem? Refusal(ProxyRoute route, DeveloperKey key, RequestSummary summary)
+    {
+        if (route.IsMetered && string.IsNullOrEmpty(summary.Model))
+        {
+            return ProxyProblem.BadRequest("The request needs a 'model'.");
+        }
+
+        if (summary.Model is { Length: > 0 } model && !key.AllowsModel(model))
+        {
+            ProxyLog.ModelNotAllowed(logger, key.Id, model);
+            return ProxyProblem.ModelNotAllowed(model);
+        }
+
+        if (route.IsMetered && summary.Background)
+        {
+            return ProxyProblem.Background();
+        }
+
+        // OpenAI bills the priority and scale tiers above the list prices KeyMeter meters at.
+        return route.Provider == Provider.OpenAI && summary.ServiceTier is "priority" or "scale" ? ProxyProblem.ServiceTier(summary.ServiceTier) : null;
+    }
+
+    private static UsageReading Reading(ForwardResult forwarded, CallCeiling ceiling) => forwarded.End switch
+    {
+        CallEnd.UpstreamError or CallEnd.NotDelivered => new UsageReading(TokenUsage.Zero, null, false, null),
+        CallEnd.ClientAbortedBeforeAnswer or CallEnd.FailedBeforeAnswer => new UsageReading(ceiling.Tokens, null, true, null),
+        CallEnd.Completed or CallEnd.ClientAbortedDrained => forwarded.Meter.Complete(endedNormally: true),
+        _ => forwarded.Meter.Complete(endedNormally: false),
+    };
+
+    private static string OutcomeOf(CallEnd end) => end switch
+    {
+        CallEnd.Completed => UsageOutcomes.Completed,
+        CallEnd.UpstreamError => UsageOutcomes.UpstreamError,
+        CallEnd.ClientAbortedDrained or CallEnd.ClientAbortedMidAnswer or CallEnd.ClientAbortedBeforeAnswer => UsageOutcomes.ClientAborted,
+        _ => UsageOutcomes.UpstreamFailed,
+    };
 
     private async Task<DeveloperKey?> AuthenticateAsync(HttpContext context, ProxyRoute route)
     {
         var secret = ProxyCredentials.Find(context.Request);
-        DeveloperKey? key;
-        try
+        var found = secret is null ? default : await keys.ResolveAsync(secret, context.RequestAborted);
+        if (found.Unavailable)
         {
-            key = secret is null ? null : await keys.ResolveAsync(secret, context.RequestAborted);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            ProxyLog.KeyLookupFailed(logger, exception.GetType().Name);
             await FailAsync(context, route, ProxyProblem.KeyStoreUnavailable());
             return null;
         }
 
-        if (key is not null && key.IsUsableAt(time.GetUtcNow()))
+        if (found.Key is { } key && key.IsUsableAt(time.GetUtcNow()))
         {
             return key;
         }
@@ -211,163 +266,6 @@ internal sealed class ProxyHandler(
         return null;
     }
 
-    private async Task<(int Status, string Outcome, IUsageMeter Meter)> ForwardMeteredAsync(
-        HttpContext context, ProxyRoute route, RequestBody body, RequestSummary summary, string providerKey, bool injectUsage, long estimatedInputTokens)
-    {
-        var content = injectUsage
-            ? new RequestBodyContent(body.Memory, summary.OpeningBraceOffset, IncludeUsageMember)
-            : new RequestBodyContent(body.Memory);
-        using var request = CreateUpstreamRequest(context, route, content, providerKey);
-        using var response = await SendAsync(context, route, request);
-        if (response is null)
-        {
-            var failed = context.RequestAborted.IsCancellationRequested ? UsageOutcomes.ClientAborted : UsageOutcomes.UpstreamFailed;
-            return (0, failed, UsageMeters.Create(route.Api!.Value, summary.Stream, estimatedInputTokens));
-        }
-
-        // Whether the answer streams is the response's to say: an error to a streaming request comes back as JSON.
-        var streamed = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
-        var meter = UsageMeters.Create(route.Api!.Value, streamed, estimatedInputTokens);
-        var success = response.IsSuccessStatusCode;
-        var filter = injectUsage && success && streamed ? new UsageChunkTransform() : null;
-        var outcome = await CopyMeteredAsync(context, route, response, meter, filter);
-        return ((int)response.StatusCode, outcome, meter);
-    }
-
-    /// <summary>Cursor's GPT-5 quirk: the Responses-shaped body goes to /responses, the answer comes back as Chat Completions.</summary>
-    private async Task<(int Status, string Outcome, IUsageMeter Meter)> ForwardTranslatedAsync(
-        HttpContext context, RequestBody body, RequestSummary summary, string providerKey, long estimatedInputTokens)
-    {
-        var route = ProxyRoutes.CursorResponses;
-        var rewritten = new ArrayBufferWriter<byte>(body.Length);
-        if (!ResponsesRequestRewriter.Rewrite(body.Memory.Span, rewritten))
-        {
-            await FailAsync(context, route, ProxyProblem.BadRequest("The request body is not a JSON object."));
-            return (0, UsageOutcomes.UpstreamError, UsageMeters.None);
-        }
-
-        using var request = CreateUpstreamRequest(context, route, new RequestBodyContent(rewritten.WrittenMemory), providerKey);
-        using var response = await SendAsync(context, route, request);
-        if (response is null)
-        {
-            var failed = context.RequestAborted.IsCancellationRequested ? UsageOutcomes.ClientAborted : UsageOutcomes.UpstreamFailed;
-            return (0, failed, UsageMeters.Create(ApiFormat.Responses, summary.Stream, estimatedInputTokens));
-        }
-
-        var streamed = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
-        var meter = UsageMeters.Create(ApiFormat.Responses, streamed, estimatedInputTokens);
-        IResponseTransform? transform = !response.IsSuccessStatusCode ? null
-            : streamed ? new ResponsesStreamTransform(summary.IncludeUsage)
-            : new ResponsesJsonTransform();
-        try
-        {
-            var outcome = await CopyMeteredAsync(context, route, response, meter, transform);
-            return ((int)response.StatusCode, outcome, meter);
-        }
-        finally
-        {
-            (transform as IDisposable)?.Dispose();
-        }
-    }
-
-    private async Task<string> CopyMeteredAsync(
-        HttpContext context, ProxyRoute route, HttpResponseMessage response, IUsageMeter meter, IResponseTransform? filter)
-    {
-        var success = response.IsSuccessStatusCode;
-        context.Response.StatusCode = (int)response.StatusCode;
-        ProxyHeaders.CopyResponseHeaders(response, context.Response, bodyRewritten: filter is not null);
-        if (filter?.ContentType is { } contentType)
-        {
-            context.Response.ContentType = contentType;
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(context.RequestAborted);
-        var copied = await ResponseStreamer.CopyAsync(stream, context, meter, filter, context.RequestAborted);
-        var outcome = copied switch
-        {
-            CopyOutcome.ClientAborted => UsageOutcomes.ClientAborted,
-            CopyOutcome.UpstreamFailed => UsageOutcomes.UpstreamFailed,
-            _ => success ? UsageOutcomes.Completed : UsageOutcomes.UpstreamError,
-        };
-        if (copied == CopyOutcome.UpstreamFailed)
-        {
-            ProxyLog.UpstreamFailed(logger, ProviderNames.Of(route.Provider), "mid-stream", "response body cut");
-            context.Abort();
-        }
-
-        return outcome;
-    }
-
-    private async Task PassThroughAsync(HttpContext context, ProxyRoute route, RequestBody? body, string providerKey, DeveloperKey key)
-    {
-        if (route.Method == "GET" && route.UpstreamPath.EndsWith("/models", StringComparison.Ordinal) && ModelList.CanAnswer(key.AllowedModels))
-        {
-            await ModelList.WriteAsync(context, route.Provider, key.AllowedModels, time.GetUtcNow());
-            return;
-        }
-
-        using var request = CreateUpstreamRequest(context, route, body is null ? null : new RequestBodyContent(body.Memory), providerKey);
-        using var response = await SendAsync(context, route, request);
-        if (response is null)
-        {
-            return;
-        }
-
-        context.Response.StatusCode = (int)response.StatusCode;
-        ProxyHeaders.CopyResponseHeaders(response, context.Response, bodyRewritten: false);
-        await using var stream = await response.Content.ReadAsStreamAsync(context.RequestAborted);
-        await ResponseStreamer.CopyAsync(stream, context, UsageMeters.None, null, context.RequestAborted);
-    }
-
-    private HttpRequestMessage CreateUpstreamRequest(HttpContext context, ProxyRoute route, HttpContent? content, string providerKey)
-    {
-        var baseUrl = (route.Provider == Provider.OpenAI ? providers.Value.OpenAI.BaseUrl : providers.Value.Anthropic.BaseUrl)!;
-        var uri = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + route.UpstreamPath + context.Request.QueryString.Value);
-        var request = new HttpRequestMessage(new HttpMethod(route.Method), uri) { Content = content, Version = new Version(1, 1) };
-        ProxyHeaders.CopyRequestHeaders(context.Request, request);
-        if (route.Provider == Provider.OpenAI)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + providerKey);
-        }
-        else
-        {
-            request.Headers.TryAddWithoutValidation("x-api-key", providerKey);
-            if (!request.Headers.Contains("anthropic-version"))
-            {
-                // Required by the Messages API; clients normally send it (https://docs.anthropic.com/en/api/versioning).
-                request.Headers.TryAddWithoutValidation("anthropic-version", "2023-06-01");
-            }
-        }
-
-        return request;
-    }
-
-    /// <summary>Sends upstream; a failure to connect or a client abort becomes a value (null), answered here once.</summary>
-    private async Task<HttpResponseMessage?> SendAsync(HttpContext context, ProxyRoute route, HttpRequestMessage request)
-    {
-        try
-        {
-            return await upstream.Invoker.SendAsync(request, context.RequestAborted);
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            return null;
-        }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or OperationCanceledException)
-        {
-            ProxyLog.UpstreamFailed(logger, ProviderNames.Of(route.Provider), "before answering", exception.GetType().Name);
-            await FailAsync(context, route, ProxyProblem.UpstreamUnavailable(ProviderNames.Of(route.Provider)));
-            return null;
-        }
-    }
-
-    private static Task FailAsync(HttpContext context, ProxyRoute route, ProxyProblem problem)
-    {
-        if (problem.RetryAfter is { } retryAfter && !context.Response.HasStarted)
-        {
-            context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return ProviderError.WriteAsync(context, route.Provider, problem.Status, problem.Type, problem.Code, problem.Message);
-    }
+    private static Task FailAsync(HttpContext context, ProxyRoute route, ProxyProblem problem) =>
+        ProviderError.WriteAsync(context, route.Provider, problem);
 }

@@ -1,44 +1,57 @@
+using System.Collections.Frozen;
 using System.Net.Http.Headers;
+using KeyMeter.Core.Proxy;
+using Microsoft.Extensions.Primitives;
 
 namespace KeyMeter.Functions.Proxy;
 
 /// <summary>
-/// Which headers cross the proxy. Hop-by-hop headers never do (RFC 9110 section 7.6.1); the client's credentials
-/// never reach the provider and the provider key never reaches the client.
+/// Which headers and query parameters cross the proxy. Upstream, only what each provider's own SDKs send and the API
+/// needs goes through (an allow-list): a client must not choose the organisation or project billed
+/// (<c>OpenAI-Organization</c>, <c>OpenAI-Project</c> come from settings), nor pass forwarding headers, cookies or its
+/// own credentials. Downstream, hop-by-hop headers (RFC 9110 section 7.6.1), cookies and the company's account
+/// identifiers are dropped; the provider key never appears in either direction.
 /// </summary>
 internal static class ProxyHeaders
 {
-    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization",
-        "TE", "Trailer", "Transfer-Encoding", "Upgrade",
-    };
+    /// <summary>Telemetry headers the OpenAI and Anthropic SDKs send (<c>X-Stainless-Lang</c>, <c>…-Retry-Count</c>, …).</summary>
+    private const string SdkTelemetryPrefix = "X-Stainless-";
 
-    /// <summary>
-    /// Not forwarded upstream: hop-by-hop, the client's credentials and host, and Accept-Encoding, because metering
-    /// reads the response bytes as they pass and a compressed stream could not be read without buffering.
-    /// </summary>
-    private static readonly HashSet<string> NotForwarded = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Host", "Authorization", "x-api-key", "x-functions-key", "Cookie", "Content-Length", "Accept-Encoding",
-        "Expect", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Original-URL", "X-ARR-LOG-ID",
-        "X-ARR-SSL", "Max-Forwards", "X-Azure-Functions-InvocationId", "x-ms-invocation-id",
-    };
+    private static readonly FrozenSet<string> OpenAIRequest = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "Accept", "User-Agent", "OpenAI-Beta");
 
-    public static void CopyRequestHeaders(HttpRequest from, HttpRequestMessage to)
+    private static readonly FrozenSet<string> AnthropicRequest = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "Accept", "User-Agent", "anthropic-version", "anthropic-beta");
+
+    private static readonly FrozenSet<string> NotReturned = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
+        "Set-Cookie", "openai-organization", "openai-project", "anthropic-organization-id");
+
+    /// <summary>Copies the client's headers the provider may see; content headers are the proxy's own.</summary>
+    public static void CopyRequestHeaders(HttpRequest from, HttpRequestMessage to, Provider provider)
     {
+        var allowed = provider == Provider.OpenAI ? OpenAIRequest : AnthropicRequest;
         foreach (var header in from.Headers)
         {
-            if (HopByHop.Contains(header.Key) || NotForwarded.Contains(header.Key))
+            if (allowed.Contains(header.Key) || header.Key.StartsWith(SdkTelemetryPrefix, StringComparison.OrdinalIgnoreCase))
             {
-                continue;
-            }
-
-            if (!to.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value))
-            {
-                to.Content?.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value);
+                to.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value);
             }
         }
+    }
+
+    /// <summary>The query string to forward: only the parameters <paramref name="route"/> accepts, re-encoded.</summary>
+    public static string Query(HttpRequest request, ProxyRoute route)
+    {
+        if (route.QueryParameters.Count == 0 || request.Query.Count == 0)
+        {
+            return "";
+        }
+
+        var kept = request.Query
+            .Where(parameter => route.QueryParameters.Contains(parameter.Key, StringComparer.Ordinal))
+            .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, (string?)value)))
+            .ToList();
+        return kept.Count == 0 ? "" : QueryString.Create(kept).Value ?? "";
     }
 
     /// <summary>Builds the client's response headers from the upstream ones; the upstream response is never modified.</summary>
@@ -52,12 +65,12 @@ internal static class ProxyHeaders
     {
         foreach (var header in headers)
         {
-            if (HopByHop.Contains(header.Key) || (bodyRewritten && header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+            if (NotReturned.Contains(header.Key) || (bodyRewritten && header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
 
-            to.Headers[header.Key] = header.Value.ToArray();
+            to.Headers[header.Key] = new StringValues([.. header.Value]);
         }
     }
 }

@@ -23,6 +23,18 @@ internal static partial class ProxyLog
     [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "No {Provider} key is configured (secret {SecretName}); refusing proxied requests")]
     public static partial void ProviderNotConfigured(ILogger logger, string provider, string secretName);
 
-    [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "Key lookup failed ({ErrorType}); refusing the request")]
-    public static partial void KeyLookupFailed(ILogger logger, string errorType);
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "Key lookup failed ({ErrorType}); served from the last known state: {ServedStale}")]
+    public static partial void KeyLookupFailed(ILogger logger, string errorType, bool servedStale);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Key {KeyId} changed, but the key-change watermark could not be advanced ({ErrorType}); other instances see the change when their cache expires")]
+    public static partial void KeyWatermarkNotAdvanced(ILogger logger, string keyId, string errorType);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "The key-change watermark could not be read ({ErrorType}); cached keys keep serving")]
+    public static partial void KeyWatermarkUnreadable(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "Refused a request: {BufferedBytes} of {CapacityBytes} request bytes are already held in memory")]
+    public static partial void BodyMemoryExhausted(ILogger logger, long bufferedBytes, long capacityBytes);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Key {KeyId}: the client left; {Provider}'s answer did not end within {Drain} and the call is recorded as an estimate")]
+    public static partial void DrainTimedOut(ILogger logger, string keyId, string provider, TimeSpan drain);
 }

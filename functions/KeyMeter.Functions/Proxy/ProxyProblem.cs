@@ -50,6 +50,27 @@ internal sealed record ProxyProblem(int Status, string Type, string Code, string
     public static ProxyProblem BudgetsUnavailable() =>
         new(503, "server_error", "budgets_unavailable", "KeyMeter cannot check this key's budget right now. Try again shortly.", TimeSpan.FromSeconds(5));
 
+    public static ProxyProblem Busy() =>
+        new(503, "server_error", "keymeter_busy", "KeyMeter is holding as many request bodies as it may right now. Try again shortly.", TimeSpan.FromSeconds(2));
+
+    public static ProxyProblem Unpriced(string model) => new(
+        403,
+        "invalid_request_error",
+        "model_not_priced",
+        $"KeyMeter has no price for model '{model}' and refuses unpriced models on keys with a budget; ask your KeyMeter administrator to add its price.");
+
+    public static ProxyProblem Background() => new(
+        400,
+        "invalid_request_error",
+        "background_not_supported",
+        "KeyMeter does not proxy background responses: their usage never comes back through KeyMeter, so they could not be metered.");
+
+    public static ProxyProblem ServiceTier(string tier) => new(
+        400,
+        "invalid_request_error",
+        "service_tier_not_supported",
+        $"KeyMeter meters the standard prices; service_tier '{tier}' bills at other rates and is refused. Leave it out or use 'auto', 'default' or 'flex'.");
+
     public static ProxyProblem KeyStoreUnavailable() =>
         new(503, "server_error", "keymeter_unavailable", "KeyMeter cannot check keys right now. Try again shortly.", TimeSpan.FromSeconds(5));
 }

@@ -7,7 +7,13 @@ namespace KeyMeter.Functions.Proxy;
 /// <param name="Path">The path clients call, e.g. <c>/v1/chat/completions</c>.</param>
 /// <param name="UpstreamPath">Appended to the provider's base URL, e.g. <c>/chat/completions</c>.</param>
 /// <param name="Api">How usage is read; null for routes that cost nothing (model lists, token counting).</param>
-internal sealed record ProxyRoute(string Path, string Method, Provider Provider, string UpstreamPath, ApiFormat? Api)
+/// <param name="QueryParameters">The query parameters the provider's own SDKs send on this route; every other one is dropped.</param>
+internal sealed record ProxyRoute(string Path, string Method, Provider Provider, string UpstreamPath, ApiFormat? Api, IReadOnlyList<string> QueryParameters)
 {
+    public ProxyRoute(string path, string method, Provider provider, string upstreamPath, ApiFormat? api)
+        : this(path, method, provider, upstreamPath, api, [])
+    {
+    }
+
     public bool IsMetered => Api is not null;
 }

@@ -22,8 +22,10 @@ internal static class ProxyRoutes
         new("/v1/completions", "POST", Provider.OpenAI, "/completions", ApiFormat.Completions),
         new("/v1/embeddings", "POST", Provider.OpenAI, "/embeddings", ApiFormat.Embeddings),
         new("/v1/models", "GET", Provider.OpenAI, "/models", null),
-        new("/anthropic/v1/messages", "POST", Provider.Anthropic, "/v1/messages", ApiFormat.AnthropicMessages),
-        new("/anthropic/v1/messages/count_tokens", "POST", Provider.Anthropic, "/v1/messages/count_tokens", null),
-        new("/anthropic/v1/models", "GET", Provider.Anthropic, "/v1/models", null),
+
+        // Claude Code calls /v1/messages?beta=true; the models list pages with limit, after_id and before_id.
+        new("/anthropic/v1/messages", "POST", Provider.Anthropic, "/v1/messages", ApiFormat.AnthropicMessages, ["beta"]),
+        new("/anthropic/v1/messages/count_tokens", "POST", Provider.Anthropic, "/v1/messages/count_tokens", null, ["beta"]),
+        new("/anthropic/v1/models", "GET", Provider.Anthropic, "/v1/models", null, ["beta", "limit", "after_id", "before_id"]),
     ];
 }

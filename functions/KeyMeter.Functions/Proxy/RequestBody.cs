@@ -3,70 +3,80 @@ using System.Buffers;
 namespace KeyMeter.Functions.Proxy;
 
 /// <summary>
-/// A request body read once into a pooled buffer, up to a limit. The proxy must see the top-level members (model,
-/// stream) before it can decide to forward at all, so requests are read; responses never are.
+/// A request body read once into memory, up to a limit. The proxy must see the whole body (model, stream, limits, and
+/// nothing ambiguous) before it can decide to forward at all, so requests are read; responses never are. Small bodies
+/// use pooled buffers; a large one gets an array of its own that the garbage collector reclaims after the request, so a
+/// burst of large bodies leaves no pooled memory pinned. Every byte held counts against a <see cref="BufferedBodyBudget"/>.
 /// </summary>
 internal sealed class RequestBody : IDisposable
 {
-    private byte[] _buffer;
+    /// <summary>Largest buffer taken from the shared pool.</summary>
+    public const int PooledLimit = 1024 * 1024;
 
-    private RequestBody(byte[] buffer, int length)
+    private const int InitialSize = 16 * 1024;
+
+    private readonly BufferedBodyBudget _budget;
+    private byte[] _buffer;
+    private long _charged;
+
+    private RequestBody(BufferedBodyBudget budget)
     {
-        _buffer = buffer;
-        Length = length;
+        _budget = budget;
+        _buffer = [];
     }
 
-    public int Length { get; }
+    public int Length { get; private set; }
 
     public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
 
-    /// <summary>The body, or null when it is larger than <paramref name="limit"/> bytes.</summary>
-    public static async Task<RequestBody?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    /// <summary>The body, or the reason it was not read. A <c>Content-Length</c> above the limit is refused before reading.</summary>
+    public static async Task<(RequestBody? Body, RequestBodyFailure Failure)> ReadAsync(
+        HttpRequest request, long limit, BufferedBodyBudget budget, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {
-            return null;
+            return (null, RequestBodyFailure.TooLarge);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(request.ContentLength ?? 16 * 1024, limit) + 1);
-        var length = 0;
+        var body = new RequestBody(budget);
         try
         {
-            while (true)
+            // One byte more than the limit, so a body that is too long shows itself without reading all of it.
+            var failure = body.Grow((int)Math.Min(request.ContentLength + 1 ?? InitialSize, limit + 1));
+            while (failure == RequestBodyFailure.None)
             {
-                if (length == buffer.Length)
+                if (body.Length == body._buffer.Length)
                 {
-                    if (length > limit)
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        return null;
-                    }
-
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, limit + 1));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    failure = body.Length > limit ? RequestBodyFailure.TooLarge : body.Grow((int)Math.Min((long)body._buffer.Length * 2, limit + 1));
+                    continue;
                 }
 
-                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken);
-                if (read == 0)
+                int read;
+                try
                 {
+                    read = await request.Body.ReadAsync(body._buffer.AsMemory(body.Length), cancellationToken);
+                }
+                catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+                {
+                    failure = RequestBodyFailure.TooLarge;
                     break;
                 }
 
-                length += read;
-                if (length > limit)
+                if (read == 0)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    return null;
+                    return (body, RequestBodyFailure.None);
                 }
+
+                body.Length += read;
+                failure = body.Length > limit ? RequestBodyFailure.TooLarge : RequestBodyFailure.None;
             }
 
-            return new RequestBody(buffer, length);
+            body.Dispose();
+            return (null, failure);
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            body.Dispose();
             throw;
         }
     }
@@ -74,9 +84,32 @@ internal sealed class RequestBody : IDisposable
     public void Dispose()
     {
         var buffer = Interlocked.Exchange(ref _buffer, []);
-        if (buffer.Length > 0)
+        if (buffer.Length is > 0 and <= PooledLimit)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        _budget.Give(Interlocked.Exchange(ref _charged, 0));
+    }
+
+    private RequestBodyFailure Grow(int size)
+    {
+        if (!_budget.TryTake(size))
+        {
+            return RequestBodyFailure.Busy;
+        }
+
+        var larger = size <= PooledLimit ? ArrayPool<byte>.Shared.Rent(size) : GC.AllocateUninitializedArray<byte>(size);
+        _buffer.AsSpan(0, Length).CopyTo(larger);
+        if (_buffer.Length is > 0 and <= PooledLimit)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+        }
+
+        // While growing, both buffers were held; afterwards only the new one is.
+        _budget.Give(_charged);
+        _charged = size;
+        _buffer = larger;
+        return RequestBodyFailure.None;
     }
 }

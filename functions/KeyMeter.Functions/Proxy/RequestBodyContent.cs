@@ -1,29 +1,33 @@
 using System.Net;
+using KeyMeter.Core.Proxy;
 
 namespace KeyMeter.Functions.Proxy;
 
 /// <summary>
-/// The upstream request's content: the client's bytes as read, optionally with one member spliced in after the
-/// opening brace (<c>"stream_options":{"include_usage":true},</c>) without re-serialising the body.
+/// The upstream request's content: exactly the client's bytes as inspected, optionally with one edit spliced in
+/// (<see cref="UsageRequestSplice"/>) without re-serialising the body.
 /// </summary>
-internal sealed class RequestBodyContent(ReadOnlyMemory<byte> body, int spliceAt, ReadOnlyMemory<byte> splice) : HttpContent
+internal sealed class RequestBodyContent(ReadOnlyMemory<byte> body, BodySplice splice) : HttpContent
 {
-    public RequestBodyContent(ReadOnlyMemory<byte> body)
-        : this(body, 0, ReadOnlyMemory<byte>.Empty)
-    {
-    }
+    private volatile bool _sent;
+
+    /// <summary>True once every byte was handed to the connection: the buffer behind it may then be given back.</summary>
+    public bool Sent => _sent;
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        if (splice.IsEmpty)
+        if (splice.IsNone)
         {
             await stream.WriteAsync(body, cancellationToken);
-            return;
+        }
+        else
+        {
+            await stream.WriteAsync(body[..splice.Offset], cancellationToken);
+            await stream.WriteAsync(splice.Insert, cancellationToken);
+            await stream.WriteAsync(body[(splice.Offset + splice.RemoveLength)..], cancellationToken);
         }
 
-        await stream.WriteAsync(body[..(spliceAt + 1)], cancellationToken);
-        await stream.WriteAsync(splice, cancellationToken);
-        await stream.WriteAsync(body[(spliceAt + 1)..], cancellationToken);
+        _sent = true;
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
@@ -31,7 +35,7 @@ internal sealed class RequestBodyContent(ReadOnlyMemory<byte> body, int spliceAt
 
     protected override bool TryComputeLength(out long length)
     {
-        length = body.Length + splice.Length;
+        length = body.Length - splice.RemoveLength + splice.Insert.Length;
         return true;
     }
 }

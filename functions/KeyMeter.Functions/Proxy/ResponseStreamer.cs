@@ -6,20 +6,24 @@ namespace KeyMeter.Functions.Proxy;
 
 /// <summary>
 /// Copies an upstream body to the client chunk by chunk with a pooled buffer, flushing after every read so SSE events
-/// leave as they arrive, and shows every chunk to the usage meter on the way (DESIGN.md invariant 1). Nothing is
-/// buffered beyond one read.
+/// leave as they arrive, and shows every chunk to the usage meter on the way. Nothing is buffered beyond one read.
+/// When the client goes away, the upstream body is still read to its end (bounded by the upstream token,
+/// which the caller cancels a while after the abort) so that what the provider bills is metered, not guessed.
 /// </summary>
 internal static class ResponseStreamer
 {
     private const int BufferSize = 16 * 1024;
 
+    /// <param name="clientToken">Cancelled when the client goes away: writes stop.</param>
+    /// <param name="upstreamToken">Cancelled when reading the provider's answer must stop (the drain time after an abort).</param>
     public static async Task<CopyOutcome> CopyAsync(
-        Stream upstream, HttpContext context, IUsageMeter meter, IResponseTransform? filter, CancellationToken cancellationToken)
+        Stream upstream, HttpContext context, IUsageMeter meter, IResponseTransform? filter, CancellationToken clientToken, CancellationToken upstreamToken)
     {
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var client = context.Response.Body;
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         var filtered = filter is null ? null : new ArrayBufferWriter<byte>(BufferSize);
+        var clientGone = clientToken.IsCancellationRequested;
         try
         {
             while (true)
@@ -27,9 +31,9 @@ internal static class ResponseStreamer
                 int read;
                 try
                 {
-                    read = await upstream.ReadAsync(buffer, cancellationToken);
+                    read = await upstream.ReadAsync(buffer, upstreamToken);
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (upstreamToken.IsCancellationRequested)
                 {
                     return CopyOutcome.ClientAborted;
                 }
@@ -44,15 +48,15 @@ internal static class ResponseStreamer
                 }
 
                 meter.Observe(buffer.AsSpan(0, read));
-                if (!await WriteAsync(client, buffer.AsMemory(0, read), filter, filtered, flushFilter: false, cancellationToken))
-                {
-                    return CopyOutcome.ClientAborted;
-                }
+                clientGone = clientGone || !await WriteAsync(client, buffer.AsMemory(0, read), filter, filtered, flushFilter: false, clientToken);
             }
 
-            return filter is null || await WriteAsync(client, ReadOnlyMemory<byte>.Empty, filter, filtered, flushFilter: true, cancellationToken)
-                ? CopyOutcome.Completed
-                : CopyOutcome.ClientAborted;
+            if (!clientGone && filter is not null)
+            {
+                clientGone = !await WriteAsync(client, ReadOnlyMemory<byte>.Empty, filter, filtered, flushFilter: true, clientToken);
+            }
+
+            return clientGone ? CopyOutcome.ClientAbortedDrained : CopyOutcome.Completed;
         }
         finally
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -91,7 +92,7 @@ internal static class ReportEndpoints
 
     /// <summary><c>GET /reports/budgets?day=</c>: every usable key's budgets on a UTC day (default today).</summary>
     public static async Task<Results<JsonHttpResult<BudgetStatusResponse>, ProblemHttpResult>> BudgetsAsync(
-        string? day, AggregateReports reports, IKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+        string? day, AggregateReports reports, IKeyStore keys, IBudgetCounterStore counters, TimeProvider time, CancellationToken cancellationToken)
     {
         var range = ReportRange.Parse(day, day, time);
         if (!range.IsValid)
@@ -100,7 +101,11 @@ internal static class ReportEndpoints
         }
 
         var report = await reports.BudgetStatusAsync(await keys.ListAsync(cancellationToken), range.Value.To, cancellationToken);
-        return TypedResults.Json(BudgetStatusResponse.Of(report), ReportJsonContext.Default.BudgetStatusResponse);
+        var now = time.GetUtcNow();
+        var live = await BudgetCounterReader.ReadAsync(counters, report, now, cancellationToken);
+        return TypedResults.Json(
+            BudgetStatusResponse.Of(report, keyId => (BudgetCounterResponse.Of(live.GetValueOrDefault((keyId, BudgetPeriod.Daily)), now), BudgetCounterResponse.Of(live.GetValueOrDefault((keyId, BudgetPeriod.Monthly)), now))),
+            ReportJsonContext.Default.BudgetStatusResponse);
     }
 
     public static Results<PushStreamHttpResult, ProblemHttpResult> ExportCsv(

@@ -27,6 +27,8 @@ internal sealed class FakeUpstream : IAsyncDisposable
 
     private const long MaxRequestBytes = 1024 * 1024;
 
+    private static readonly BufferedBodyBudget Bodies = new(256L * 1024 * 1024);
+
     private readonly WebApplication _app;
     private readonly string _expectedAuthorization;
 
@@ -68,7 +70,8 @@ internal sealed class FakeUpstream : IAsyncDisposable
         }
 
         // 2. The body, read whole as the API does, and its top-level members.
-        using var body = await RequestBody.ReadAsync(context.Request, MaxRequestBytes, cancellationToken);
+        var (body, _) = await RequestBody.ReadAsync(context.Request, MaxRequestBytes, Bodies, cancellationToken);
+        using var owned = body;
         var summary = body is null ? null : RequestInspector.Inspect(body.Memory.Span, out _);
         if (summary is null)
         {

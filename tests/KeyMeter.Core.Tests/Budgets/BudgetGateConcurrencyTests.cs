@@ -29,14 +29,14 @@ public sealed class BudgetGateConcurrencyTests
     [InlineData(1.0)]
     public async Task TryReserveAsync_FiftyConcurrentWithThreeDollarsLeft_AdmitsExactlyThree(double leaseFraction)
     {
-        _store.Seed(_key, Day, new BudgetCounter(10m, 7m, 0m));
+        _store.Seed(_key, Day, Counters.Of(10m, 7m, 0m));
         var gate = TestBudgetGates.Create(_store, _time, options => options.LeaseFraction = leaseFraction);
 
         var decisions = await ReserveConcurrentlyAsync([gate], _key, Daily(10m), [.. Enumerable.Repeat(1m, 50)]);
 
         Assert.Equal(3, decisions.Count(decision => decision.IsAdmitted));
         Assert.Equal(47, decisions.Count(decision => decision.IsRefused));
-        Assert.Equal(new BudgetCounter(10m, 7m, 3m), _store.Row(_key, Day));
+        Assert.Equal((10m, 7m, 3m), (_store.Row(_key, Day)).Totals());
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class BudgetGateConcurrencyTests
         var decisions = await ReserveConcurrentlyAsync(gates, _key, Daily(10m), [.. Enumerable.Repeat(1m, 100)]);
 
         Assert.Equal(10, decisions.Count(decision => decision.IsAdmitted));
-        Assert.Equal(new BudgetCounter(10m, 0m, 10m), _store.Row(_key, Day));
+        Assert.Equal((10m, 0m, 10m), (_store.Row(_key, Day)).Totals());
     }
 
     [Fact]
@@ -70,9 +70,9 @@ public sealed class BudgetGateConcurrencyTests
 
         Assert.True((await first.TryReserveAsync(_key, Daily(5m), 1m, None)).IsRefused);
 
-        Assert.Equal(new BudgetCounter(5m, 0m, 4.5m), _store.Row(_key, Day));
+        Assert.Equal((5m, 0m, 4.5m), (_store.Row(_key, Day)).Totals());
         Assert.True((await second.TryReserveAsync(_key, Daily(5m), 1m, None)).IsAdmitted);
-        Assert.Equal(new BudgetCounter(5m, 0m, 5m), _store.Row(_key, Day));
+        Assert.Equal((5m, 0m, 5m), (_store.Row(_key, Day)).Totals());
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class BudgetGateConcurrencyTests
         await Task.WhenAll(admitted.Select(reservation => gate.SettleAsync(reservation, 3m, None).AsTask()));
 
         // Overshoot: 5 requests in flight, each $1 above its estimate.
-        Assert.Equal(new BudgetCounter(10m, 15m, 0m), _store.Row(_key, Day));
+        Assert.Equal((10m, 15m, 0m), (_store.Row(_key, Day)).Totals());
         var refusal = (await gate.TryReserveAsync(_key, Daily(10m), 0m, None)).Refusal;
         Assert.NotNull(refusal);
         Assert.Equal(15m, refusal.SpentUsd);

@@ -58,7 +58,7 @@ public sealed class BudgetGateMaintenanceTests
         await gate.ReturnIdleLeasesAsync(None);
 
         Assert.Equal(0, gate.PendingSettlementCount);
-        Assert.Equal(new BudgetCounter(10m, 2m, 0m), _store.Row(_key, Day));
+        Assert.Equal((10m, 2m, 0m), (_store.Row(_key, Day)).Totals());
     }
 
     [Fact]
@@ -107,13 +107,13 @@ public sealed class BudgetGateMaintenanceTests
     }
 
     [Fact]
-    public async Task ReturnIdleLeasesAsync_NothingIdleOrPending_NoStorage()
+    public async Task ReturnIdleLeasesAsync_NothingIdlePendingOrDueForRenewal_NoStorage()
     {
         var gate = Gate();
         await AdmitAsync(gate, _key, Daily(10m), 1m);
         var operations = _store.Operations;
 
-        _time.Advance(TimeSpan.FromMinutes(10));
+        _time.Advance(TimeSpan.FromSeconds(20));
         await gate.ReturnIdleLeasesAsync(None);
 
         Assert.Equal(operations, _store.Operations);
@@ -197,7 +197,7 @@ public sealed class BudgetGateMaintenanceTests
         time.Advance(TimeSpan.FromMinutes(2));
         await gate.SettleAsync(reservation, 2m, None);
 
-        Assert.Equal(new BudgetCounter(10m, 2m, 0m), _store.Row(_key, "d:2026-11-22"));
+        Assert.Equal((10m, 2m, 0m), (_store.Row(_key, "d:2026-11-22")).Totals());
         Assert.Null(_store.Row(_key, "d:2026-11-23"));
     }
 
@@ -234,7 +234,7 @@ public sealed class BudgetGateMaintenanceTests
         await gate.SettleAsync(leaked, 0.5m, None);
 
         Assert.True(leaked.IsCompleted);
-        Assert.Equal(new BudgetCounter(10m, 3m, 0m), _store.Row(_key, Day));
+        Assert.Equal((10m, 3m, 0m), (_store.Row(_key, Day)).Totals());
     }
 
     [Fact]

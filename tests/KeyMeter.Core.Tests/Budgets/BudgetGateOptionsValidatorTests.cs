@@ -31,4 +31,13 @@ public sealed class BudgetGateOptionsValidatorTests
         Assert.Contains(nameof(BudgetGateOptions.IdleLeaseTimeout), result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains(nameof(BudgetGateOptions.MaxStorageAttempts), result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_MaintenanceTooSlowToRenewLeases_Fails()
+    {
+        var result = _validator.Validate(null, new BudgetGateOptions { LeaseTtl = TimeSpan.FromSeconds(20), MaintenanceInterval = TimeSpan.FromSeconds(10) });
+
+        Assert.True(result.Failed);
+        Assert.Contains("LeaseTtl", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

@@ -64,7 +64,7 @@ public sealed class BudgetGateTests
         }
 
         Assert.Equal(afterFirstLease, _store.Operations);
-        Assert.Equal(new BudgetCounter(100m, 0m, 10m), _store.Row(_key, Day));
+        Assert.Equal((100m, 0m, 10m), (_store.Row(_key, Day)).Totals());
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class BudgetGateTests
             await AdmitAsync(gate, _key, Daily(100m), 1m);
         }
 
-        Assert.Equal(new BudgetCounter(100m, 0m, 20m), _store.Row(_key, Day));
+        Assert.Equal((100m, 0m, 20m), (_store.Row(_key, Day)).Totals());
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class BudgetGateTests
     [Fact]
     public async Task TryReserveAsync_MonthlyRefuses_DailyReservationRolledBack()
     {
-        _store.Seed(_key, Month, new BudgetCounter(10m, 9.5m, 0m));
+        _store.Seed(_key, Month, Counters.Of(10m, 9.5m, 0m));
         var gate = Gate(options => options.LeaseFraction = 0.1);
 
         var refusal = await RefuseAsync(gate, _key, new KeyBudgets(100m, 10m), 1m);
@@ -157,7 +157,7 @@ public sealed class BudgetGateTests
         Assert.Equal(1.5m, _store.Row(_key, Day)!.Settled);
         await AdmitAsync(gate, _key, Daily(10m), 8.5m);
         await RefuseAsync(gate, _key, Daily(10m), 0.01m);
-        Assert.Equal(new BudgetCounter(10m, 1.5m, 8.5m), _store.Row(_key, Day));
+        Assert.Equal((10m, 1.5m, 8.5m), (_store.Row(_key, Day)).Totals());
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class BudgetGateTests
 
         await gate.SettleAsync(reservation, 6m, None);
 
-        Assert.Equal(new BudgetCounter(10m, 6m, 0m), _store.Row(_key, Day));
+        Assert.Equal((10m, 6m, 0m), (_store.Row(_key, Day)).Totals());
         await AdmitAsync(gate, _key, Daily(10m), 4m);
         await RefuseAsync(gate, _key, Daily(10m), 0.01m);
     }
@@ -182,7 +182,7 @@ public sealed class BudgetGateTests
         await gate.SettleAsync(reservation, 7m, None);
 
         // Slice 10: 4 reserved and 6 unused; the 3 over the estimate come out of the unused 6.
-        Assert.Equal(new BudgetCounter(100m, 7m, 3m), _store.Row(_key, Day));
+        Assert.Equal((100m, 7m, 3m), (_store.Row(_key, Day)).Totals());
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class BudgetGateTests
 
         Assert.True(reservation.IsCompleted);
         Assert.Equal(writes, _store.Writes);
-        Assert.Equal(new BudgetCounter(10m, 3m, 0m), _store.Row(_key, Day));
+        Assert.Equal((10m, 3m, 0m), (_store.Row(_key, Day)).Totals());
         await RefuseAsync(gate, _key, Daily(10m), 7.01m);
     }
 
@@ -294,18 +294,18 @@ public sealed class BudgetGateTests
     {
         var gate = Gate();
         _store.ConcurrentWritersAhead = 3;
-        _store.Seed(_key, Day, new BudgetCounter(10m, 4m, 0m));
+        _store.Seed(_key, Day, Counters.Of(10m, 4m, 0m));
 
         await AdmitAsync(gate, _key, Daily(10m), 6m);
 
-        Assert.Equal(new BudgetCounter(10m, 4m, 6m), _store.Row(_key, Day));
+        Assert.Equal((10m, 4m, 6m), (_store.Row(_key, Day)).Totals());
     }
 
     [Fact]
     public async Task TryReserveAsync_WritersAheadBeyondAttempts_UnavailableAndNothingHeld()
     {
         var gate = Gate(options => options.MaxStorageAttempts = 3);
-        _store.Seed(_key, Day, new BudgetCounter(10m, 0m, 0m));
+        _store.Seed(_key, Day, Counters.Of(10m, 0m, 0m));
         _store.ConcurrentWritersAhead = 10;
 
         var decision = await gate.TryReserveAsync(_key, Daily(10m), 1m, None);

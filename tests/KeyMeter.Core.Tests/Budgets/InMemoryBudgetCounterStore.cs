@@ -21,6 +21,9 @@ internal sealed class InMemoryBudgetCounterStore : IBudgetCounterStore
     /// <summary>Makes the next N updates lose the ETag race, as if another instance wrote just before.</summary>
     public int ConcurrentWritersAhead { get; set; }
 
+    /// <summary>Every call waits until cancelled, as when storage stops answering.</summary>
+    public bool Hangs { get; set; }
+
     /// <summary>Answers asynchronously, so concurrent callers interleave at every storage call.</summary>
     public bool Yield { get; set; }
 
@@ -49,7 +52,7 @@ internal sealed class InMemoryBudgetCounterStore : IBudgetCounterStore
     public async ValueTask<StoredBudgetCounter?> GetAsync(string keyId, string periodKey, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _reads);
-        await PauseAsync();
+        await PauseAsync(cancellationToken);
         lock (_gate)
         {
             return _rows.GetValueOrDefault((keyId, periodKey));
@@ -59,7 +62,7 @@ internal sealed class InMemoryBudgetCounterStore : IBudgetCounterStore
     public async ValueTask<BudgetCounterWriteResult> CreateAsync(string keyId, string periodKey, BudgetCounter counter, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _writes);
-        await PauseAsync();
+        await PauseAsync(cancellationToken);
         lock (_gate)
         {
             if (_rows.ContainsKey((keyId, periodKey)))
@@ -76,7 +79,7 @@ internal sealed class InMemoryBudgetCounterStore : IBudgetCounterStore
     public async ValueTask<BudgetCounterWriteResult> UpdateAsync(string keyId, string periodKey, BudgetCounter counter, string expectedVersion, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _writes);
-        await PauseAsync();
+        await PauseAsync(cancellationToken);
         lock (_gate)
         {
             if (!_rows.TryGetValue((keyId, periodKey), out var current))
@@ -102,8 +105,13 @@ internal sealed class InMemoryBudgetCounterStore : IBudgetCounterStore
         }
     }
 
-    private async ValueTask PauseAsync()
+    private async ValueTask PauseAsync(CancellationToken cancellationToken = default)
     {
+        if (Hangs)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
         if (Yield)
         {
             await Task.Yield();

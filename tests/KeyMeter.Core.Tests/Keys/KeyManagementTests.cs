@@ -8,9 +8,10 @@ public sealed class KeyManagementTests
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
     private readonly InMemoryKeyStore _store = new();
     private readonly ManualTimeProvider _time = new(Start);
+    private readonly RecordingKeyChangeSignal _changes = new();
     private readonly KeyManagement _keys;
 
-    public KeyManagementTests() => _keys = new KeyManagement(_store, _time);
+    public KeyManagementTests() => _keys = new KeyManagement(_store, _time, _changes);
 
     private static CreateKeyRequest Valid(string name = "alice-laptop") => new(
         name,
@@ -222,5 +223,31 @@ public sealed class KeyManagementTests
 
         Assert.True(key.IsUsableAt(Start.AddTicks(-1)));
         Assert.False(key.IsUsableAt(Start));
+    }
+
+    [Fact]
+    public async Task Commands_EverySuccessfulWrite_IsSignalledBeforeReturning()
+    {
+        var created = (await _keys.CreateAsync(Valid(), "admin", CancellationToken.None)).Value!;
+        var id = created.Key.Id;
+
+        await _keys.RotateAsync(id, "admin", CancellationToken.None);
+        await _keys.PatchAsync(id, new KeyPatch(Optional<decimal?>.Of(9m), default, default, default, default, default), "admin", CancellationToken.None);
+        await _keys.RevokeAsync(id, "admin", CancellationToken.None);
+
+        Assert.Equal([id, id, id, id], _changes.Changed);
+    }
+
+    [Fact]
+    public async Task Commands_NothingWritten_NothingSignalled()
+    {
+        var created = (await _keys.CreateAsync(Valid(), "admin", CancellationToken.None)).Value!;
+        _changes.Changed.Clear();
+
+        await _keys.CreateAsync(Valid(), "admin", CancellationToken.None);
+        await _keys.PatchAsync(created.Key.Id, new KeyPatch(default, default, default, default, default, default), "admin", CancellationToken.None);
+        await _keys.RevokeAsync("key_missing", "admin", CancellationToken.None);
+
+        Assert.Empty(_changes.Changed);
     }
 }

@@ -19,6 +19,8 @@ internal sealed class FakeProvider : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
+    private int _completed;
+
     private FakeProvider(WebApplication app) => _app = app;
 
     /// <summary>Where the fake listens; known once it has started.</summary>
@@ -33,6 +35,21 @@ internal sealed class FakeProvider : IAsyncDisposable
 
     /// <summary>Released when a stream has sent its first events, for abort tests.</summary>
     public TaskCompletionSource FirstEventsSent { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Pause after reading a request, before answering: a provider thinking before its first byte.</summary>
+    public TimeSpan HeaderDelay { get; set; }
+
+    /// <summary>
+    /// When set, non-streaming chat completions report the most the request can bill: as many input tokens as the
+    /// body has bytes plus KeyMeter's framing allowance, and its whole <c>max_completion_tokens</c> as output.
+    /// </summary>
+    public bool WorstCaseUsage { get; set; }
+
+    /// <summary>When set, the model id the fake reports in its answers instead of its usual one.</summary>
+    public string? ReportedModel { get; set; }
+
+    /// <summary>Answers written to their end, whether or not anyone was still reading.</summary>
+    public int CompletedAnswers => Volatile.Read(ref _completed);
 
     public static async Task<FakeProvider> StartAsync()
     {
@@ -61,7 +78,14 @@ internal sealed class FakeProvider : IAsyncDisposable
             context.Request.Headers["x-api-key"].ToString(),
             context.Request.Headers["anthropic-version"].ToString(),
             body.GetRawText(),
-            body.TryGetProperty("stream_options", out var options) && options.TryGetProperty("include_usage", out var include) && include.GetBoolean()));
+            body.TryGetProperty("stream_options", out var options) && options.TryGetProperty("include_usage", out var include) && include.GetBoolean(),
+            context.Request.QueryString.Value ?? "",
+            context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+        if (HeaderDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(HeaderDelay, context.RequestAborted);
+        }
+
         return body;
     }
 
@@ -74,6 +98,13 @@ internal sealed class FakeProvider : IAsyncDisposable
         }
 
         var stream = body.TryGetProperty("stream", out var s) && s.GetBoolean();
+        if (!stream && WorstCaseUsage)
+        {
+            var output = body.TryGetProperty("max_completion_tokens", out var max) ? max.GetInt64() : 0;
+            await WriteJsonAsync(context, FakeProviderResponses.ChatCompletionWithUsage("Hi", context.Request.ContentLength!.Value + 1_000, output));
+            return;
+        }
+
         if (!stream)
         {
             await WriteJsonAsync(context, FakeProviderResponses.ChatCompletion("Hello there"));
@@ -151,7 +182,7 @@ internal sealed class FakeProvider : IAsyncDisposable
                 return;
             }
 
-            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(item), context.RequestAborted);
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Reported(item)), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
             if (++sent == 2)
             {
@@ -163,14 +194,19 @@ internal sealed class FakeProvider : IAsyncDisposable
                 await Task.Delay(ChunkDelay, context.RequestAborted);
             }
         }
+
+        Interlocked.Increment(ref _completed);
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, string json, int status = 200)
+    private async Task WriteJsonAsync(HttpContext context, string json, int status = 200)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(json, context.RequestAborted);
+        await context.Response.WriteAsync(Reported(json), context.RequestAborted);
+        Interlocked.Increment(ref _completed);
     }
+
+    private string Reported(string text) => ReportedModel is { } model ? text.Replace(FakeProviderResponses.ChatModel, model, StringComparison.Ordinal) : text;
 
     public async ValueTask DisposeAsync()
     {

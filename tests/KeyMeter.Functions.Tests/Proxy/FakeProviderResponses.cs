@@ -13,6 +13,10 @@ internal static class FakeProviderResponses
         {"id":"chatcmpl-fake1","object":"chat.completion","created":1763800000,"model":"{{{ChatModel}}}","choices":[{"index":0,"message":{"role":"assistant","content":"{{{text}}}","refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"stop"}],"usage":{{{ChatUsage}}},"service_tier":"default","system_fingerprint":null}
         """;
 
+    public static string ChatCompletionWithUsage(string text, long promptTokens, long completionTokens) => $$$"""
+        {"id":"chatcmpl-fake2","object":"chat.completion","created":1763800000,"model":"{{{ChatModel}}}","choices":[{"index":0,"message":{"role":"assistant","content":"{{{text}}}","refusal":null},"logprobs":null,"finish_reason":"length"}],"usage":{"prompt_tokens":{{{promptTokens}}},"completion_tokens":{{{completionTokens}}},"total_tokens":{{{promptTokens + completionTokens}}}}}
+        """;
+
     public static IEnumerable<string> ChatChunks(IReadOnlyList<string> pieces, bool includeUsage)
     {
         const string head = $$$"""{"id":"chatcmpl-fake1","object":"chat.completion.chunk","created":1763800000,"model":"{{{ChatModel}}}","service_tier":"default","system_fingerprint":null,""";

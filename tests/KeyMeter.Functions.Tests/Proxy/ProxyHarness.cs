@@ -30,13 +30,17 @@ internal sealed class ProxyHarness : IAsyncDisposable
     public Uri AnthropicBaseUrl => new(App.Client.BaseAddress!, "/anthropic");
 
     public static Task<ProxyHarness> StartAsync(AzuriteFixture azurite, params string[] extraArgs) =>
-        StartAsync(azurite, throughQueue: false, extraArgs);
+        StartAsync(azurite, throughQueue: false, null, extraArgs);
+
+    /// <summary>Like <see cref="StartAsync(AzuriteFixture, string[])"/>, with last-minute changes to the app's services.</summary>
+    public static Task<ProxyHarness> StartAsync(AzuriteFixture azurite, Action<IServiceCollection> services, params string[] extraArgs) =>
+        StartAsync(azurite, throughQueue: false, services, extraArgs);
 
     /// <summary>Like <see cref="StartAsync(AzuriteFixture, string[])"/>, but records also go on through the real usage queue to the aggregator.</summary>
     public static Task<ProxyHarness> StartWithPipelineAsync(AzuriteFixture azurite, params string[] extraArgs) =>
-        StartAsync(azurite, throughQueue: true, extraArgs);
+        StartAsync(azurite, throughQueue: true, null, extraArgs);
 
-    private static async Task<ProxyHarness> StartAsync(AzuriteFixture azurite, bool throughQueue, string[] extraArgs)
+    private static async Task<ProxyHarness> StartAsync(AzuriteFixture azurite, bool throughQueue, Action<IServiceCollection>? services, string[] extraArgs)
     {
         var provider = await FakeProvider.StartAsync();
         var usage = new RecordingUsageSink();
@@ -46,7 +50,6 @@ internal sealed class ProxyHarness : IAsyncDisposable
             "--KeyMeter:Providers:Anthropic:BaseUrl=" + provider.BaseAddress,
             "--KeyMeter:Secrets:OpenAIApiKey=" + OpenAIKey,
             "--KeyMeter:Secrets:AnthropicApiKey=" + AnthropicKey,
-            "--KeyMeter:Proxy:KeyCacheTtl=00:00:00",
 
             // The proxy's own Cursor fee estimate counts only without Cursor ingestion; most tests check that estimate.
             "--KeyMeter:Cursor:Enabled=false",
@@ -54,9 +57,13 @@ internal sealed class ProxyHarness : IAsyncDisposable
         ];
         var app = await RunningApp.StartAsync(
             azurite,
-            builder => builder.Services.AddSingleton<IUsageSink>(services => throughQueue
-                ? new TeeUsageSink(usage, ActivatorUtilities.CreateInstance<QueueUsageSink>(services))
-                : usage),
+            builder =>
+            {
+                builder.Services.AddSingleton<IUsageSink>(provider => throughQueue
+                    ? new TeeUsageSink(usage, ActivatorUtilities.CreateInstance<QueueUsageSink>(provider))
+                    : usage);
+                services?.Invoke(builder.Services);
+            },
             args);
         return new ProxyHarness(provider, app, usage);
     }

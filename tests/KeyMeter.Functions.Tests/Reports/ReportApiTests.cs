@@ -235,7 +235,8 @@ public sealed class ReportApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(id, key.GetProperty("keyId").GetString());
         Assert.Equal("dana-laptop", key.GetProperty("name").GetString());
         var daily = key.GetProperty("daily");
-        Assert.Equal(["limitUsd", "spentUsd", "remainingUsd", "percentUsed"], daily.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(["limitUsd", "spentUsd", "remainingUsd", "percentUsed", "counter"], daily.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(JsonValueKind.Null, daily.GetProperty("counter").ValueKind);
         Assert.Equal("3.0001", daily.GetProperty("spentUsd").GetRawText());
         Assert.Equal("0.9999", daily.GetProperty("remainingUsd").GetRawText());
         Assert.Equal(75m, daily.GetProperty("percentUsed").GetDecimal());
