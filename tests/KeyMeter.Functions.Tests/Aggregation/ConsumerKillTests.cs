@@ -5,6 +5,7 @@ using KeyMeter.Azure.Storage;
 using KeyMeter.Azure.Tables;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Metering;
+using KeyMeter.Functions.Tests.Hosting;
 using KeyMeter.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using static KeyMeter.Testing.AggregationFixtures;
@@ -33,12 +34,12 @@ public sealed class ConsumerKillTests(AzuriteFixture azurite)
         var payload = UsageAggregatePayload.Json(records, deliveryCount: 1);
 
         // 1. The first consumer counts part of the batch and is killed with SIGKILL.
-        using (var first = await ConsumerProcess.StartAsync(azurite, prefix))
+        await using (var first = await AppProcess.StartAsync(azurite, prefix))
         {
-            using var request = ConsumerProcess.Post("/usage-aggregate", payload);
+            using var request = AppProcess.Post("/usage-aggregate", payload);
             var delivery = first.Client.SendAsync(request);
             await WaitForMarkersAsync(aggregates, delivery);
-            first.KillHard();
+            await first.KillAsync();
             await Assert.ThrowsAnyAsync<Exception>(() => delivery);
         }
 
@@ -46,9 +47,9 @@ public sealed class ConsumerKillTests(AzuriteFixture azurite)
         Assert.InRange(countedBeforeKill, 1, records.Count - 1);
 
         // 2. The same batch to a fresh process.
-        using (var second = await ConsumerProcess.StartAsync(azurite, prefix))
+        await using (var second = await AppProcess.StartAsync(azurite, prefix))
         {
-            using var redelivery = ConsumerProcess.Post("/usage-aggregate", UsageAggregatePayload.Json(records, deliveryCount: 2));
+            using var redelivery = AppProcess.Post("/usage-aggregate", UsageAggregatePayload.Json(records, deliveryCount: 2));
             using var response = await second.Client.SendAsync(redelivery);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains($"{records.Count - countedBeforeKill} usage record(s); {countedBeforeKill} duplicate(s)", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

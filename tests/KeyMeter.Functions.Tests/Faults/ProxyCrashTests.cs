@@ -34,15 +34,9 @@ public sealed class ProxyCrashTests(AzuriteFixture azurite)
         await using var survivor = await ProxyHarness.StartAsync(azurite, budgets);
         var key = await survivor.CreateKeyAsync(daily: 0.05m);
         await using var doomed = await AppProcess.StartAsync(
-        [
-            "--KeyMeter:Storage:ConnectionString=" + azurite.Azurite.ConnectionString,
-            "--KeyMeter:Storage:TablePrefix=" + survivor.App.TablePrefix,
-            "--KeyMeter:Local:StartAzurite=false",
-            "--KeyMeter:Local:FunctionKey=" + RunningApp.FunctionKey,
-            "--KeyMeter:Providers:OpenAI:BaseUrl=" + new Uri(survivor.Provider.BaseAddress, "/v1"),
-            "--KeyMeter:Secrets:OpenAIApiKey=" + ProxyHarness.OpenAIKey,
-            .. budgets,
-        ]);
+            azurite,
+            survivor.App.TablePrefix,
+            ["--KeyMeter:Providers:OpenAI:BaseUrl=" + new Uri(survivor.Provider.BaseAddress, "/v1"), "--KeyMeter:Secrets:OpenAIApiKey=" + ProxyHarness.OpenAIKey, .. budgets]);
 
         // The doomed instance leases the whole budget (a slice is the whole limit here), then dies holding it.
         Assert.Equal(HttpStatusCode.OK, await CallAsync(doomed.Client, key.Secret));

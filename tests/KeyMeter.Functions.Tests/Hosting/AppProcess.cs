@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using KeyMeter.Testing;
 
 namespace KeyMeter.Functions.Tests.Hosting;
 
@@ -12,11 +12,13 @@ namespace KeyMeter.Functions.Tests.Hosting;
 internal sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly DirectoryInfo _workingDirectory;
     private readonly StringBuilder _output = new();
 
-    private AppProcess(Process process, int port)
+    private AppProcess(Process process, DirectoryInfo workingDirectory, int port)
     {
         _process = process;
+        _workingDirectory = workingDirectory;
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         process.OutputDataReceived += (_, line) => Append(line.Data);
         process.ErrorDataReceived += (_, line) => Append(line.Data);
@@ -38,17 +40,31 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Against the test Azurite on the table prefix given, with <see cref="RunningApp.FunctionKey"/>, Cursor polling off.</summary>
+    public static Task<AppProcess> StartAsync(AzuriteFixture azurite, string tablePrefix, params string[] args) => StartAsync(
+    [
+        "--KeyMeter:Storage:ConnectionString=" + azurite.Azurite.ConnectionString,
+        "--KeyMeter:Storage:TablePrefix=" + tablePrefix,
+        "--KeyMeter:Local:StartAzurite=false",
+        "--KeyMeter:Local:FunctionKey=" + RunningApp.FunctionKey,
+        "--KeyMeter:Cursor:Enabled=false",
+        .. args,
+    ]);
+
     public static async Task<AppProcess> StartAsync(params string[] args)
     {
-        var port = FreePort();
+        var port = AzuriteFixture.FreePort();
+
+        // A directory of its own, so no developer's local.settings.json is found above it.
+        var workingDirectory = Directory.CreateTempSubdirectory("keymeter-app-");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "KeyMeter.Functions.dll"), $"--urls=http://127.0.0.1:{port}", .. args])
         {
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = workingDirectory.FullName,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         start.Environment[KeyMeterAppRoot] = AppContext.BaseDirectory;
-        var app = new AppProcess(Process.Start(start)!, port);
+        var app = new AppProcess(Process.Start(start)!, workingDirectory, port);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
@@ -75,6 +91,14 @@ internal sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException("The app did not answer within 60 s.");
     }
 
+    /// <summary>A POST with a JSON body and the function key.</summary>
+    public static HttpRequestMessage Post(string path, string json)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        request.Headers.Add("x-functions-key", RunningApp.FunctionKey);
+        return request;
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, nothing flushed, as in a crash.</summary>
     public async Task KillAsync()
     {
@@ -91,6 +115,7 @@ internal sealed class AppProcess : IAsyncDisposable
         Client.Dispose();
         await KillAsync();
         _process.Dispose();
+        _workingDirectory.Delete(recursive: true);
     }
 
     private const string KeyMeterAppRoot = "FUNCTIONS_APP_ROOT_PATH";
@@ -104,12 +129,5 @@ internal sealed class AppProcess : IAsyncDisposable
                 _output.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
