@@ -39,7 +39,8 @@ internal sealed class UsageAggregateFunction(
             var poisoned = 0;
             foreach (var message in batch.Value.Messages)
             {
-                if (UsageRecordReader.TryRead(message.Body.Span, out var record, out var reason))
+                var reason = message.BodyError;
+                if (reason is null && UsageRecordReader.TryRead(message.Body.Span, out var record, out reason))
                 {
                     records.Add(record);
                     continue;

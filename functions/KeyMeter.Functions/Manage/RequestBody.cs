@@ -7,7 +7,8 @@ namespace KeyMeter.Functions.Manage;
 
 /// <summary>
 /// Reads a small management request body with a size cap, turning every way it can be wrong into a ProblemDetails
-/// result: missing, too large (413), not JSON or not the expected shape (400).
+/// result: not sent as JSON (415: a web form or a <c>text/plain</c> fetch never is), missing, too large (413), not
+/// JSON or not the expected shape (400).
 /// </summary>
 internal static class RequestBody
 {
@@ -53,6 +54,11 @@ internal static class RequestBody
 
     private static async Task<(byte[] Bytes, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.ContentType is not null && !request.HasJsonContentType())
+        {
+            return ([], NotJson());
+        }
+
         if (request.ContentLength > MaxBytes)
         {
             return ([], TooLarge());
@@ -75,10 +81,19 @@ internal static class RequestBody
             }
         }
 
-        return buffer.WrittenCount == 0
-            ? ([], BadRequest("A JSON body is required."))
-            : (buffer.WrittenSpan.ToArray(), null);
+        if (buffer.WrittenCount == 0)
+        {
+            return ([], BadRequest("A JSON body is required."));
+        }
+
+        return request.ContentType is null ? ([], NotJson()) : (buffer.WrittenSpan.ToArray(), null);
     }
+
+    private static ProblemHttpResult NotJson() =>
+        TypedResults.Problem(
+            detail: "Send the body as JSON: Content-Type: application/json.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported media type");
 
     /// <summary>System.Text.Json's messages name the path and position, never the offending value.</summary>
     private static string Describe(JsonException exception) =>
