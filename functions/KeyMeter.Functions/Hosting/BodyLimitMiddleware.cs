@@ -1,10 +1,18 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace KeyMeter.Functions.Hosting;
 
 /// <summary>
 /// Answers 413 ProblemDetails for a request whose endpoint carries a <see cref="BodyLimit"/>: before reading anything
-/// when <c>Content-Length</c> is over it, and when Kestrel stops a body that grows past it while it is read. Endpoints
-/// without one (the proxy) are left alone.
+/// (and before any other check) when <c>Content-Length</c> is over it, and when Kestrel stops a body that grows past it
+/// while it is read. Endpoints without one (the proxy) are left alone.
 /// </summary>
+/// <remarks>
+/// After a response Kestrel reads and discards what is left of the request body, up to the limit, to reuse the
+/// connection; past the limit it closes the connection instead. A client must be told so in the response
+/// (<c>Connection: close</c>), or it sends its next request into a closed connection. So the 413 comes first, and any
+/// error answer to a chunked body (whose size nobody knows) closes the connection too.
+/// </remarks>
 internal sealed class BodyLimitMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
@@ -19,6 +27,19 @@ internal sealed class BodyLimitMiddleware(RequestDelegate next)
         {
             await TooLargeAsync(context, limit);
             return;
+        }
+
+        if (context.Request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode >= StatusCodes.Status400BadRequest)
+                {
+                    context.Response.Headers.Connection = "close";
+                }
+
+                return Task.CompletedTask;
+            });
         }
 
         try

@@ -75,13 +75,14 @@ internal static class KeyMeterApp
         var app = builder.Build();
         // Every setting is checked before anything is resolved, so all bad settings are reported at once, by name.
         app.Services.GetRequiredService<IStartupValidator>().Validate();
+        // Body limits first: a refusal by a later check must not leave an oversized body for Kestrel to drain.
+        app.UseMiddleware<BodyLimitMiddleware>();
         app.UseMiddleware<CrossOriginGuardMiddleware>();
         if (mode.IsLocal)
         {
             app.UseMiddleware<LocalFunctionKeyMiddleware>();
         }
 
-        app.UseMiddleware<BodyLimitMiddleware>();
         app.UseStatusCodePages();
         // The Functions host polls GET / until the handler answers (azure-functions-custom-handler.md 1.2).
         app.MapGet("/", () => TypedResults.Text("KeyMeter is running.")).ExcludeFromDescription().WithBodyLimit(BodyLimits.NoBody);

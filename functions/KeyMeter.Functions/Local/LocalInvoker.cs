@@ -7,8 +7,8 @@ namespace KeyMeter.Functions.Local;
 /// <summary>
 /// Calls a payload-mode function over HTTP the way the host does: <c>POST {self}/{name}</c> with an
 /// <see cref="InvocationRequest"/>; like the host, anything but a 2xx with a valid <see cref="InvocationResponse"/> is a
-/// failed invocation (azure-functions-custom-handler.md D7). It sends the local function key, which local mode demands
-/// on payload invocations.
+/// failed invocation (azure-functions-custom-handler.md D7).
+/// It sends the local function key, which local mode demands on payload invocations.
 /// </summary>
 internal sealed class LocalInvoker(IHttpClientFactory httpClientFactory, SelfAddress selfAddress, LocalFunctionKey functionKey, ILogger<LocalInvoker> logger)
 {

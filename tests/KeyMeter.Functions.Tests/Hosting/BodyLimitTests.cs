@@ -70,6 +70,90 @@ public sealed class BodyLimitTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("GET", "/reports/summary", null)]
+    [InlineData("POST", "/manage/keys", "Origin: https://evil.example")]
+    [InlineData("POST", "/usage-retention", "Content-Type: text/plain")]
+    public async Task OversizedBodyRefusedByAnyCheck_TheClientCanTellTheConnectionCloses(string method, string path, string? header)
+    {
+        // Without the key, or from another site, or as text: another check would refuse it first and leave Kestrel a body
+        // larger than the route's limit to drain, which it cannot; it closes the connection. Either the answer says so,
+        // or the connection still carries the next request.
+        var limit = (int)(path == "/usage-retention" ? PayloadLimits.Timer : path.StartsWith("/reports", StringComparison.Ordinal) ? BodyLimits.NoBody : BodyLimits.Management);
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(_app.Client.BaseAddress!.Host, _app.Client.BaseAddress.Port);
+        var stream = client.GetStream();
+        var head = $"{method} {path} HTTP/1.1\r\nHost: x\r\nContent-Length: {limit + 100}\r\n{(header is null ? string.Empty : header + "\r\n")}\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head).Concat(new byte[limit + 100]).ToArray());
+
+        var first = await ReadResponseAsync(stream);
+        var closes = first.Contains("Connection: close", StringComparison.OrdinalIgnoreCase);
+        string? second = null;
+        if (!closes)
+        {
+            await stream.WriteAsync(Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+            second = await ReadResponseAsync(stream);
+        }
+
+        Assert.StartsWith("HTTP/1.1 4", first, StringComparison.Ordinal);
+        Assert.True(closes || second!.StartsWith("HTTP/1.1 200", StringComparison.Ordinal), $"The connection was closed without notice after: {first.Split("\r\n")[0]}");
+    }
+
+    [Fact]
+    public async Task ChunkedBodyRefusedBeforeReading_AnswerClosesTheConnection()
+    {
+        using var request = RunningApp.Request(HttpMethod.Post, "/manage/keys", withKey: false);
+        request.Content = new StreamContent(new MemoryStream(new byte[2 * BodyLimits.Management]));
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _app.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.True(response.Headers.ConnectionClose);
+    }
+
+    /// <summary>One response: its head, and its body by Content-Length or chunks (or up to 2 s of whatever comes).</summary>
+    private static async Task<string> ReadResponseAsync(Stream stream)
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var text = new StringBuilder();
+        var buffer = new byte[8192];
+        try
+        {
+            while (!IsComplete(text.ToString()))
+            {
+                var read = await stream.ReadAsync(buffer, cancel.Token);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                text.Append(Encoding.Latin1.GetString(buffer, 0, read));
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            // Whatever arrived is the answer.
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsComplete(string text)
+    {
+        var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        var length = text[..end].Split("\r\n").FirstOrDefault(line => line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+        return length is not null
+            ? text.Length - (end + 4) >= int.Parse(length["Content-Length:".Length..].Trim(), CultureInfo.InvariantCulture)
+            : text.EndsWith("\r\n0\r\n\r\n", StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TeamImport_LargerThanTheManagementLimit_AcceptedUnderItsOwn()
     {

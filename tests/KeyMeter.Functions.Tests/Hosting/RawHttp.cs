@@ -50,17 +50,27 @@ internal static class RawHttp
         return (text.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) && int.TryParse(text.AsSpan(9, 3), out var status) ? status : null, text);
     }
 
-    // Head and a Content-Length body both in (the server keeps the connection open when the client did not half-close).
+    // Head and body both in, by Content-Length or the last chunk (the server keeps the connection open when the client
+    // did not half-close).
     private static bool IsComplete(MemoryStream response)
     {
-        var text = Encoding.UTF8.GetString(response.ToArray());
+        var bytes = response.ToArray();
+        var text = Encoding.Latin1.GetString(bytes);
         var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         if (end < 0)
         {
             return false;
         }
 
-        var length = text[..end].Split("\r\n").FirstOrDefault(line => line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
-        return length is not null && int.TryParse(length["Content-Length:".Length..].Trim(), out var bytes) && Encoding.UTF8.GetByteCount(text[(end + 4)..]) >= bytes;
+        var lines = text[..end].Split("\r\n");
+        var length = lines.FirstOrDefault(line => line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+        if (length is not null)
+        {
+            return int.TryParse(length["Content-Length:".Length..].Trim(), out var count) && bytes.Length - (end + 4) >= count;
+        }
+
+        return lines.Any(line => line.StartsWith("Transfer-Encoding:", StringComparison.OrdinalIgnoreCase))
+            ? text.EndsWith("\r\n0\r\n\r\n", StringComparison.Ordinal)
+            : lines[0].Contains(" 204 ", StringComparison.Ordinal) || lines[0].Contains(" 304 ", StringComparison.Ordinal);
     }
 }
