@@ -36,11 +36,12 @@ internal static class PayloadFunctionEndpoints
     internal static async Task<Results<JsonHttpResult<InvocationResponse>, ProblemHttpResult>> InvokeAsync(
         IPayloadFunction function,
         Stream body,
+        long? bodyLength,
         ILogger logger,
         CancellationToken cancellationToken)
     {
         // 1. Read the payload with the source-generated contract.
-        var read = await InvocationReader.ReadAsync(body, cancellationToken);
+        var read = await InvocationReader.ReadAsync(body, bodyLength, cancellationToken);
         if (!read.Succeeded)
         {
             return BadPayload(function.Name, read.Error, logger);
@@ -87,7 +88,7 @@ internal static class PayloadFunctionEndpoints
         var function = context.RequestServices.GetServices<IPayloadFunction>()
             .First(candidate => string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase));
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
-        var result = await InvokeAsync(function, context.Request.Body, logger, context.RequestAborted);
+        var result = await InvokeAsync(function, context.Request.Body, context.Request.ContentLength, logger, context.RequestAborted);
         await result.ExecuteAsync(context);
     }
 
