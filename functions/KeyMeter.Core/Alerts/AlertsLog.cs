@@ -17,7 +17,7 @@ internal static partial class AlertsLog
     [LoggerMessage(EventId = 8003, Level = LogLevel.Warning, Message = "Budget alert {AlertId} is still owed to {Channels}; Service Bus delivers it again")]
     public static partial void NotDelivered(ILogger logger, string alertId, string channels);
 
-    [LoggerMessage(EventId = 8004, Level = LogLevel.Error, Message = "Message {MessageId} on the alerts queue is not a budget alert ({Reason}); acknowledged and dropped")]
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Error, Message = "Message {MessageId} on the alerts queue cannot be sent as a budget alert ({Reason}); kept in the poison table and acknowledged")]
     public static partial void Unreadable(ILogger logger, string messageId, string reason);
 
     [LoggerMessage(EventId = 8005, Level = LogLevel.Warning, Message = "Budget alert {AlertId} has no channel to go to: configure email, Teams or Slack")]

@@ -21,6 +21,12 @@ internal sealed class UsageBatch
         var unreadable = new List<(ServiceBusMessage, string)>();
         foreach (var message in messages)
         {
+            if (message.BodyError is { } bodyError)
+            {
+                unreadable.Add((message, bodyError));
+                continue;
+            }
+
             if (!UsageRecordReader.TryRead(message.Body.Span, out var record, out var reason))
             {
                 unreadable.Add((message, reason));

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Alerts;
 using KeyMeter.Core.Notifications;
 using KeyMeter.Functions.Host;
@@ -10,11 +12,14 @@ namespace KeyMeter.Functions.Alerts;
 /// <c>alert-notify</c>: one budget alert from the <c>alerts</c> queue, sent to every configured channel and to the
 /// key owner's email through the dispatcher, whose delivery ledger sends it once per channel however often Service
 /// Bus delivers it. While a channel is still owed it the answer is 500, so Service Bus delivers it again (up to the
-/// queue's max delivery count, then dead-letters it).
+/// queue's max delivery count, then dead-letters it). A message that can never be sent (not a budget alert, or one
+/// out of bounds) is kept in the <c>poison</c> table and acknowledged, as <c>usage-aggregate</c> does with records.
 /// </summary>
 internal sealed class AlertNotifyFunction(
     INotificationDispatcher dispatcher,
     IOptions<NotificationOptions> notifications,
+    IPoisonMessageStore poison,
+    TimeProvider time,
     ILogger<AlertNotifyFunction> logger) : IPayloadFunction
 {
     public const string BindingName = "message";
@@ -30,21 +35,25 @@ internal sealed class AlertNotifyFunction(
         }
 
         var message = decoded.Value;
-        if (!TryRead(message.Body, out var alert, out var reason))
-        {
-            // Redelivering cannot make it readable: acknowledge, and say so loudly.
-            AlertsLog.Unreadable(logger, message.MessageId, reason);
-            return PayloadResult.Success([$"Message {message.MessageId} is not a budget alert ({reason}); dropped."]);
-        }
-
         DispatchResult result;
+        BudgetAlert? alert;
         try
         {
+            if (!TryRead(message, out alert, out var reason))
+            {
+                // Redelivering cannot make it readable: keep it for an operator, acknowledge, and say so loudly.
+                AlertsLog.Unreadable(logger, message.MessageId, reason);
+                await poison.SaveAsync(
+                    new PoisonMessage(BudgetAlertPublisher.QueueName, message.MessageId, message.DeliveryCount, time.GetUtcNow(), reason, BodyText(message.Body)),
+                    cancellationToken);
+                return PayloadResult.Success([$"Message {message.MessageId} is not a budget alert that can be sent ({reason}); kept as poison."]);
+            }
+
             result = await dispatcher.DispatchAsync(BudgetAlertComposer.Compose(alert, notifications.Value.DashboardUrl), cancellationToken);
         }
         catch (Exception exception) when (StorageFailures.IsTransient(exception, cancellationToken))
         {
-            return PayloadResult.TransientFailure($"The delivery ledger failed ({exception.GetType().Name}); the alert is delivered again.");
+            return PayloadResult.TransientFailure($"The delivery ledger or the poison table failed ({exception.GetType().Name}); the alert is delivered again.");
         }
 
         if (result.NothingConfigured)
@@ -65,26 +74,43 @@ internal sealed class AlertNotifyFunction(
         return PayloadResult.Success([$"Alert {alert.Id}: {outcome}."]);
     }
 
-    private static bool TryRead(ReadOnlyMemory<byte> body, out BudgetAlert alert, out string reason)
+    private static bool TryRead(ServiceBusMessage message, out BudgetAlert alert, out string reason)
     {
         alert = null!;
+        if (message.BodyError is { } bodyError)
+        {
+            reason = bodyError;
+            return false;
+        }
+
         try
         {
-            if (JsonSerializer.Deserialize(body.Span, AlertJsonContext.Default.BudgetAlert) is { } read
-                && !string.IsNullOrEmpty(read.KeyId) && !string.IsNullOrEmpty(read.KeyName) && read.LimitUsd > 0m)
+            if (JsonSerializer.Deserialize(message.Body.Span, AlertJsonContext.Default.BudgetAlert) is not { } read)
             {
-                alert = read;
-                reason = string.Empty;
-                return true;
+                reason = "the body is JSON null";
+                return false;
             }
 
-            reason = "missing fields";
+            if (read.Problem() is { } problem)
+            {
+                reason = problem;
+                return false;
+            }
+
+            alert = read;
+            reason = string.Empty;
+            return true;
         }
         catch (JsonException exception)
         {
             reason = "invalid JSON at " + (exception.Path ?? "$");
+            return false;
         }
+    }
 
-        return false;
+    private static string BodyText(ReadOnlyMemory<byte> body)
+    {
+        var text = Encoding.UTF8.GetString(body.Span);
+        return text.Length <= PoisonMessage.MaxBodyChars ? text : text[..PoisonMessage.MaxBodyChars];
     }
 }

@@ -14,6 +14,9 @@ namespace KeyMeter.Functions.Digests;
 /// </summary>
 internal static class DigestEndpoints
 {
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+    private static readonly DateOnly Latest = new(2999, 12, 31);
+
     public static IEndpointRouteBuilder MapDigestEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/reports/digest", PreviewAsync).AddEndpointFilter(Reports.ReportOverflowFilter.InvokeAsync);
@@ -45,13 +48,15 @@ internal static class DigestEndpoints
         string? dateError = null;
         if (date is not null)
         {
-            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            // Four-digit years only, as the reports: a period and the one before it are computed from the day.
+            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                && parsed >= Earliest && parsed <= Latest)
             {
                 day = parsed;
             }
             else
             {
-                dateError = "'date' must be a UTC day as yyyy-MM-dd.";
+                dateError = "'date' must be a UTC day as yyyy-MM-dd between 2000-01-01 and 2999-12-31.";
             }
         }
 

@@ -173,4 +173,20 @@ internal sealed class FunctionCatalog
         routeValues = null;
         return false;
     }
+
+    /// <summary>The enabled HTTP function whose route matches <paramref name="path"/> whatever the method, most specific first.</summary>
+    public bool TryMatchHttpPath(PathString path, [NotNullWhen(true)] out HttpFunctionDefinition? function)
+    {
+        foreach (var route in _routes)
+        {
+            if (route.TryMatchPath(path, []))
+            {
+                function = route.Function;
+                return true;
+            }
+        }
+
+        function = null;
+        return false;
+    }
 }

@@ -5,6 +5,7 @@ namespace KeyMeter.Functions.Host;
 
 /// <summary>JSON for the host invocation boundary (payload mode), both directions.</summary>
 [JsonSourceGenerationOptions(
+    AllowDuplicateProperties = false,
     PropertyNameCaseInsensitive = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     ReadCommentHandling = JsonCommentHandling.Skip)]

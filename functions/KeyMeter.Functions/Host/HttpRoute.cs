@@ -69,13 +69,13 @@ internal sealed class HttpRoute
     }
 
     /// <summary>Whether <paramref name="method"/> and <paramref name="path"/> match; fills <paramref name="values"/>.</summary>
-    public bool TryMatch(string method, PathString path, RouteValueDictionary values)
-    {
-        if (Function.Methods.Count > 0 && !Function.Methods.Contains(method, StringComparer.OrdinalIgnoreCase))
-        {
-            return false;
-        }
+    public bool TryMatch(string method, PathString path, RouteValueDictionary values) =>
+        (Function.Methods.Count == 0 || Function.Methods.Contains(method, StringComparer.OrdinalIgnoreCase))
+        && TryMatchPath(path, values);
 
+    /// <summary>Whether <paramref name="path"/> matches, whatever the method; fills <paramref name="values"/>.</summary>
+    public bool TryMatchPath(PathString path, RouteValueDictionary values)
+    {
         if (!_matcher.TryMatch(path, values))
         {
             return false;

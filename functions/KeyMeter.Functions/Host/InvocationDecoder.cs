@@ -19,17 +19,42 @@ internal static class InvocationDecoder
 {
     /// <summary>The value with one level of string encoding removed when the string's content is JSON.</summary>
     public static JsonElement Normalize(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && TryParseJson(value.GetString()!, out var inner) ? inner : value;
+        TryReadString(value, out var text) && TryParseJson(text, out var inner) ? inner : value;
 
     public static bool TryGetString(JsonElement value, [NotNullWhen(true)] out string? text)
     {
         var normalized = Normalize(value);
-        text = normalized.ValueKind switch
+        text = null;
+        return normalized.ValueKind switch
         {
-            JsonValueKind.String => normalized.GetString(),
-            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => normalized.GetRawText(),
-            _ => null,
+            JsonValueKind.String => TryReadString(normalized, out text),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => (text = normalized.GetRawText()) is not null,
+            _ => false,
         };
+    }
+
+    /// <summary>
+    /// The .NET string of a JSON string value; false when it is not a string or cannot be one. System.Text.Json checks a
+    /// string's text only when it is read, so an escaped lone surrogate (<c>"\ud800"</c>) or invalid UTF-8 gets this far
+    /// and would throw here.
+    /// </summary>
+    public static bool TryReadString(JsonElement value, [NotNullWhen(true)] out string? text)
+    {
+        text = null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        try
+        {
+            text = value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
         return text is not null;
     }
 
@@ -40,7 +65,7 @@ internal static class InvocationDecoder
         return normalized.ValueKind switch
         {
             JsonValueKind.Number => normalized.TryGetInt64(out number),
-            JsonValueKind.String => long.TryParse(normalized.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number),
+            JsonValueKind.String => TryReadString(normalized, out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out number),
             _ => false,
         };
     }
@@ -72,10 +97,16 @@ internal static class InvocationDecoder
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                text = value.GetString()!;
-                if (TryParseJson(text, out var inner) && inner.ValueKind == JsonValueKind.String)
+                if (!TryReadString(value, out text!))
                 {
-                    text = inner.GetString()!;
+                    error = "the body is not valid text (an escaped lone surrogate or invalid UTF-8)";
+                    return false;
+                }
+
+                if (TryParseJson(text, out var inner) && inner.ValueKind == JsonValueKind.String && !TryReadString(inner, out text!))
+                {
+                    error = "the body is not valid text (an escaped lone surrogate)";
+                    return false;
                 }
 
                 break;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KeyMeter.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KeyMeter.Functions.Host;
@@ -19,9 +20,13 @@ internal static class PayloadFunctionEndpoints
             throw new InvalidOperationException($"More than one IPayloadFunction is named {string.Join(", ", duplicates)}.");
         }
 
+        // Without a catalog (tests of the endpoint alone) every function gets the largest limit.
+        var catalog = endpoints.ServiceProvider.GetService<FunctionCatalog>();
         foreach (var name in names)
         {
-            endpoints.MapPost("/" + name, context => HandleAsync(name, context)).WithDisplayName($"Payload function {name}");
+            endpoints.MapPost("/" + name, context => HandleAsync(name, context))
+                .WithDisplayName($"Payload function {name}")
+                .WithBodyLimit(PayloadLimits.For(catalog?.Find(name)));
         }
 
         return endpoints;
@@ -31,24 +36,18 @@ internal static class PayloadFunctionEndpoints
     internal static async Task<Results<JsonHttpResult<InvocationResponse>, ProblemHttpResult>> InvokeAsync(
         IPayloadFunction function,
         Stream body,
+        long? bodyLength,
         ILogger logger,
         CancellationToken cancellationToken)
     {
         // 1. Read the payload with the source-generated contract.
-        InvocationRequest? request;
-        try
+        var read = await InvocationReader.ReadAsync(body, bodyLength, cancellationToken);
+        if (!read.Succeeded)
         {
-            request = await JsonSerializer.DeserializeAsync(body, HostJsonContext.Default.InvocationRequest, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            return BadPayload(function.Name, $"The body is not an invocation payload {{Data, Metadata}}: {exception.Message}", logger);
+            return BadPayload(function.Name, read.Error, logger);
         }
 
-        if (request is null)
-        {
-            return BadPayload(function.Name, "The body is JSON null, not an invocation payload {Data, Metadata}.", logger);
-        }
+        var request = read.Value;
 
         // 2. Run the function.
         var result = await function.InvokeAsync(request, cancellationToken);
@@ -76,10 +75,20 @@ internal static class PayloadFunctionEndpoints
 
     private static async Task HandleAsync(string name, HttpContext context)
     {
+        // The host posts JSON; anything else is not an invocation, and a web form never is.
+        if (!context.Request.HasJsonContentType())
+        {
+            await TypedResults.Problem(
+                "An invocation payload is JSON: send Content-Type: application/json.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type").ExecuteAsync(context);
+            return;
+        }
+
         var function = context.RequestServices.GetServices<IPayloadFunction>()
             .First(candidate => string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase));
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
-        var result = await InvokeAsync(function, context.Request.Body, logger, context.RequestAborted);
+        var result = await InvokeAsync(function, context.Request.Body, context.Request.ContentLength, logger, context.RequestAborted);
         await result.ExecuteAsync(context);
     }
 

@@ -45,11 +45,6 @@ internal sealed class ServiceBusBatch(IReadOnlyList<ServiceBusMessage> messages)
         var messages = new ServiceBusMessage[bodies.Length];
         for (var i = 0; i < bodies.Length; i++)
         {
-            if (!InvocationDecoder.TryGetBody(bodies[i], encoding, out var body, out var bodyError))
-            {
-                return DecodeResult<ServiceBusBatch>.Failure($"Data.{bindingName}[{i}]: {bodyError}.");
-            }
-
             if (!InvocationDecoder.TryGetString(ids[i], out var messageId))
             {
                 return DecodeResult<ServiceBusBatch>.Failure($"Metadata.MessageIdArray[{i}] is not a string.");
@@ -62,7 +57,7 @@ internal sealed class ServiceBusBatch(IReadOnlyList<ServiceBusMessage> messages)
 
             DateTimeOffset? enqueued = times.Length > 0 && InvocationDecoder.TryGetDateTimeOffset(times[i], out var time) ? time : null;
             string? contentType = types.Length > 0 && InvocationDecoder.TryGetString(types[i], out var type) ? type : null;
-            messages[i] = new ServiceBusMessage(messageId, (int)deliveryCount, enqueued, contentType, body);
+            messages[i] = ServiceBusMessage.WithBody(bodies[i], encoding, messageId, (int)deliveryCount, enqueued, contentType);
         }
 
         return DecodeResult<ServiceBusBatch>.Success(new ServiceBusBatch(messages));

@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Json;
+
 namespace KeyMeter.Functions.Host;
 
 /// <summary>One Service Bus message as delivered to a payload-mode function.</summary>
@@ -5,7 +8,10 @@ namespace KeyMeter.Functions.Host;
 /// <param name="DeliveryCount">1 on the first delivery, +1 on each redelivery.</param>
 /// <param name="EnqueuedTimeUtc">When the broker accepted the message, if sent.</param>
 /// <param name="ContentType">The message content type, if sent.</param>
-/// <param name="Body">The raw UTF-8 (or, for <see cref="BodyEncoding.Base64"/>, binary) body.</param>
+/// <param name="Body">
+/// The raw UTF-8 (or, for <see cref="BodyEncoding.Base64"/>, binary) body; when <see cref="BodyError"/> is set, the
+/// body's JSON value as it arrived.
+/// </param>
 internal sealed record ServiceBusMessage(
     string MessageId,
     int DeliveryCount,
@@ -13,6 +19,13 @@ internal sealed record ServiceBusMessage(
     string? ContentType,
     ReadOnlyMemory<byte> Body)
 {
+    /// <summary>
+    /// Why the body could not be decoded (not base64, not text), or null. Redelivering cannot change a body, so the
+    /// function keeps such a message as poison and acknowledges it, instead of failing the invocation (and with it a
+    /// whole batch) until Service Bus dead-letters it.
+    /// </summary>
+    public string? BodyError { get; init; }
+
     /// <summary>
     /// Decodes a single-message invocation (<c>cardinality</c> omitted or <c>one</c>): the body in
     /// <c>Data.{bindingName}</c>, <c>MessageId</c> and <c>DeliveryCount</c> in Metadata.
@@ -22,11 +35,6 @@ internal sealed record ServiceBusMessage(
         if (!request.Data.TryGetValue(bindingName, out var raw))
         {
             return DecodeResult<ServiceBusMessage>.Failure($"Data has no Service Bus binding '{bindingName}'.");
-        }
-
-        if (!InvocationDecoder.TryGetBody(raw, encoding, out var body, out var bodyError))
-        {
-            return DecodeResult<ServiceBusMessage>.Failure($"Data.{bindingName}: {bodyError}.");
         }
 
         if (!request.Metadata.TryGetValue("MessageId", out var id) || !InvocationDecoder.TryGetString(id, out var messageId))
@@ -46,6 +54,19 @@ internal sealed record ServiceBusMessage(
         string? contentType = request.Metadata.TryGetValue("ContentType", out var type)
             && InvocationDecoder.TryGetString(type, out var typeText) ? typeText : null;
 
-        return DecodeResult<ServiceBusMessage>.Success(new ServiceBusMessage(messageId, (int)deliveryCount, enqueued, contentType, body));
+        return DecodeResult<ServiceBusMessage>.Success(WithBody(raw, encoding, messageId, (int)deliveryCount, enqueued, contentType));
+    }
+
+    /// <summary>The message with its decoded body, or with <see cref="BodyError"/> and the raw value when it cannot be decoded.</summary>
+    internal static ServiceBusMessage WithBody(JsonElement raw, BodyEncoding encoding, string messageId, int deliveryCount, DateTimeOffset? enqueued, string? contentType)
+    {
+        if (raw.ValueKind == JsonValueKind.Undefined)
+        {
+            return new ServiceBusMessage(messageId, deliveryCount, enqueued, contentType, ReadOnlyMemory<byte>.Empty) { BodyError = "the body is missing" };
+        }
+
+        return InvocationDecoder.TryGetBody(raw, encoding, out var body, out var error)
+            ? new ServiceBusMessage(messageId, deliveryCount, enqueued, contentType, body)
+            : new ServiceBusMessage(messageId, deliveryCount, enqueued, contentType, Encoding.UTF8.GetBytes(raw.GetRawText())) { BodyError = error };
     }
 }

@@ -1,6 +1,7 @@
 using KeyMeter.Azure.Emulator;
 using KeyMeter.Functions.Configuration;
 using KeyMeter.Functions.Dashboard;
+using KeyMeter.Functions.DeadLetters;
 using KeyMeter.Functions.Digests;
 using KeyMeter.Functions.Host;
 using KeyMeter.Functions.Local;
@@ -65,19 +66,18 @@ internal static class KeyMeterApp
         builder.Services.AddKeyMeterAlerts();
         builder.Services.AddKeyMeterDigests();
         builder.Services.AddSingleton<DashboardPage>();
-        if (mode.IsLocal)
-        {
-            builder.Services.AddSingleton<LocalFunctionKey>();
-        }
 
-        // Bodies are limited per route (management 64 KB, proxy KeyMeter__Proxy__MaxRequestBodyBytes); this is the
-        // Functions host's own ceiling.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 100L * 1024 * 1024);
+        // Bodies are limited per route (BodyLimits, PayloadLimits; the proxy KeyMeter__Proxy__MaxRequestBodyBytes); this
+        // is the ceiling for routes without a limit of their own, the Functions host's own.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodyLimits.ServerCeiling);
 
         configure?.Invoke(builder);
         var app = builder.Build();
         // Every setting is checked before anything is resolved, so all bad settings are reported at once, by name.
         app.Services.GetRequiredService<IStartupValidator>().Validate();
+        // Body limits first: a refusal by a later check must not leave an oversized body for Kestrel to drain.
+        app.UseMiddleware<BodyLimitMiddleware>();
+        app.UseMiddleware<CrossOriginGuardMiddleware>();
         if (mode.IsLocal)
         {
             app.UseMiddleware<LocalFunctionKeyMiddleware>();
@@ -85,14 +85,17 @@ internal static class KeyMeterApp
 
         app.UseStatusCodePages();
         // The Functions host polls GET / until the handler answers (azure-functions-custom-handler.md 1.2).
-        app.MapGet("/", () => TypedResults.Text("KeyMeter is running.")).ExcludeFromDescription();
-        app.MapManageEndpoints();
+        app.MapGet("/", () => TypedResults.Text("KeyMeter is running.")).ExcludeFromDescription().WithBodyLimit(BodyLimits.NoBody);
+        var manage = app.MapGroup(string.Empty).WithBodyLimit(BodyLimits.Management);
+        manage.MapManageEndpoints();
+        manage.MapTeamEndpoints();
+        manage.MapDeadLetterEndpoints();
         app.MapProxyEndpoints();
-        app.MapReportEndpoints();
-        app.MapReconciliationEndpoints();
-        app.MapDigestEndpoints();
-        app.MapDashboardEndpoints();
-        app.MapTeamEndpoints();
+        var reports = app.MapGroup(string.Empty).WithBodyLimit(BodyLimits.NoBody);
+        reports.MapReportEndpoints();
+        reports.MapReconciliationEndpoints();
+        reports.MapDigestEndpoints();
+        reports.MapDashboardEndpoints();
         app.MapPayloadFunctions();
         return app;
     }

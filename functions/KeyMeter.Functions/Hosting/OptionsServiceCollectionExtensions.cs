@@ -1,4 +1,5 @@
 using KeyMeter.Functions.Configuration;
+using KeyMeter.Functions.Manage;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Hosting;
@@ -17,6 +18,8 @@ internal static class OptionsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KeyMeterOptions>, KeyMeterOptionsValidator>();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.AddSingleton<IValidateOptions<LocalOptions>, LocalOptionsValidator>();
+        services.AddOptions<ManageOptions>().BindConfiguration(ManageOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ManageOptions>, ManageOptionsValidator>();
         return services;
     }
 

@@ -7,13 +7,17 @@ using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Hosting;
 
-/// <summary>Queues: Service Bus over REST under the Functions host, in-process queues in local mode.</summary>
+/// <summary>
+/// Queues and their dead letters: Service Bus over REST under the Functions host; in local mode in-process queues, whose
+/// dead letters are kept in Azurite.
+/// </summary>
 internal static class QueueServiceCollectionExtensions
 {
     public static IServiceCollection AddKeyMeterQueues(this IServiceCollection services, HostingMode mode)
     {
         if (mode.IsLocal)
         {
+            services.AddSingleton<IDeadLetterStore, TableDeadLetterStore>();
             services.AddLocalRuntime();
             return services;
         }
@@ -21,6 +25,9 @@ internal static class QueueServiceCollectionExtensions
         services.AddOptions<ServiceBusOptions>().BindConfiguration(ServiceBusOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServiceBusOptions>, ServiceBusOptionsValidator>();
         services.AddSingleton<IQueueSender>(provider => new ServiceBusQueueSender(
+            provider.GetRequiredService<IOptions<ServiceBusOptions>>().Value.FullyQualifiedNamespace!,
+            new DefaultAzureCredential()));
+        services.AddSingleton<IDeadLetters>(provider => new ServiceBusDeadLetters(
             provider.GetRequiredService<IOptions<ServiceBusOptions>>().Value.FullyQualifiedNamespace!,
             new DefaultAzureCredential()));
         return services;

@@ -12,8 +12,8 @@ namespace KeyMeter.Functions.Local;
 /// </summary>
 /// <remarks>
 /// Shutdown drains: <see cref="StoppingAsync"/> runs before any hosted service's StopAsync, so the server still answers
-/// while queued messages are delivered, for up to <see cref="LocalRuntimeOptions.DrainTimeout"/>. The queues are not
-/// durable; whatever is left is dropped and logged.
+/// while queued messages are delivered, for up to <see cref="LocalRuntimeOptions.DrainTimeout"/>. The queues themselves
+/// are not durable; whatever is left is dropped and logged. Dead letters are: they go to the <see cref="IDeadLetterStore"/>.
 /// </remarks>
 internal sealed class InProcessQueues : IQueueSender, IHostedLifecycleService, IDisposable
 {
@@ -28,6 +28,7 @@ internal sealed class InProcessQueues : IQueueSender, IHostedLifecycleService, I
     public InProcessQueues(
         FunctionCatalog catalog,
         LocalInvoker invoker,
+        IDeadLetterStore deadLetters,
         TimeProvider timeProvider,
         IOptions<LocalRuntimeOptions> options,
         ILogger<InProcessQueues> logger)
@@ -47,16 +48,13 @@ internal sealed class InProcessQueues : IQueueSender, IHostedLifecycleService, I
                     $"Queue '{group.Key}' has more than one serviceBusTrigger ({string.Join(", ", consumers.Select(consumer => consumer.Name))}); local mode supports one function per queue.");
             }
 
-            queues[group.Key] = new LocalQueue(consumers[0], invoker, timeProvider, _options, logger);
+            queues[group.Key] = new LocalQueue(consumers[0], invoker, deadLetters, timeProvider, _options, logger);
         }
 
         _queues = queues.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     public IReadOnlyCollection<string> QueueNames => _queues.Keys;
-
-    /// <summary>Messages parked after too many failed deliveries, across all queues.</summary>
-    public IReadOnlyList<DeadLetteredMessage> DeadLetters => [.. _queues.Values.SelectMany(queue => queue.DeadLetters)];
 
     /// <inheritdoc/>
     public Task SendAsync(string queueName, IReadOnlyList<QueueMessage> messages, CancellationToken cancellationToken)
@@ -124,6 +122,11 @@ internal sealed class InProcessQueues : IQueueSender, IHostedLifecycleService, I
         if (string.IsNullOrEmpty(message.MessageId) || message.MessageId.Length > 128)
         {
             throw new ArgumentException($"MessageId '{message.MessageId}' must have 1 to 128 characters.", nameof(message));
+        }
+
+        if (message.Body.Length > PayloadLimits.MaxMessageBytes)
+        {
+            throw new ArgumentException($"Message '{message.MessageId}' has a body of {message.Body.Length} bytes; a Service Bus message holds at most {PayloadLimits.MaxMessageBytes}.", nameof(message));
         }
 
         if (encoding == BodyEncoding.Text && !Utf8.IsValid(message.Body.Span))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KeyMeter.Functions.Host;
+using KeyMeter.Functions.Hosting;
 
 namespace KeyMeter.Functions.Local;
 
@@ -7,8 +8,9 @@ namespace KeyMeter.Functions.Local;
 /// Calls a payload-mode function over HTTP the way the host does: <c>POST {self}/{name}</c> with an
 /// <see cref="InvocationRequest"/>; like the host, anything but a 2xx with a valid <see cref="InvocationResponse"/> is a
 /// failed invocation (azure-functions-custom-handler.md D7).
+/// It sends the local function key, which local mode demands on payload invocations.
 /// </summary>
-internal sealed class LocalInvoker(IHttpClientFactory httpClientFactory, SelfAddress selfAddress, ILogger<LocalInvoker> logger)
+internal sealed class LocalInvoker(IHttpClientFactory httpClientFactory, SelfAddress selfAddress, LocalFunctionKey functionKey, ILogger<LocalInvoker> logger)
 {
     public const string HttpClientName = "KeyMeter.Functions.Local";
 
@@ -23,6 +25,7 @@ internal sealed class LocalInvoker(IHttpClientFactory httpClientFactory, SelfAdd
 
         // The host sends an invocation id with every call (azure-functions-custom-handler.md §1.2).
         message.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
+        message.Headers.Add(LocalFunctionKey.HeaderName, functionKey.Value);
         try
         {
             using var response = await client.SendAsync(message, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using KeyMeter.Core.Queues;
 using KeyMeter.Functions.Host;
@@ -8,25 +7,33 @@ namespace KeyMeter.Functions.Local;
 /// <summary>
 /// One in-process queue and its pump, standing in for a Service Bus queue and the trigger listening on it:
 /// batches of up to <see cref="LocalRuntimeOptions.MaxMessageBatchSize"/>, whole-batch redelivery with DeliveryCount + 1,
-/// dead-lettering after <see cref="LocalRuntimeOptions.MaxDeliveryCount"/> deliveries, duplicate detection by MessageId.
+/// dead-lettering after <see cref="LocalRuntimeOptions.MaxDeliveryCount"/> deliveries into an <see cref="IDeadLetterStore"/>,
+/// duplicate detection by MessageId.
 /// </summary>
 internal sealed class LocalQueue
 {
     private readonly Channel<PendingMessage> _channel = Channel.CreateUnbounded<PendingMessage>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentQueue<DeadLetteredMessage> _deadLetters = new();
     private readonly Lock _gate = new();
     private readonly DuplicateDetector _duplicates;
     private readonly LocalInvoker _invoker;
+    private readonly IDeadLetterStore _deadLetters;
     private readonly TimeProvider _timeProvider;
     private readonly LocalRuntimeOptions _options;
     private readonly ILogger _logger;
     private long _sequenceNumber;
     private bool _completed;
 
-    public LocalQueue(ServiceBusFunctionDefinition consumer, LocalInvoker invoker, TimeProvider timeProvider, LocalRuntimeOptions options, ILogger logger)
+    public LocalQueue(
+        ServiceBusFunctionDefinition consumer,
+        LocalInvoker invoker,
+        IDeadLetterStore deadLetters,
+        TimeProvider timeProvider,
+        LocalRuntimeOptions options,
+        ILogger logger)
     {
         Consumer = consumer;
         _invoker = invoker;
+        _deadLetters = deadLetters;
         _timeProvider = timeProvider;
         _options = options;
         _logger = logger;
@@ -36,8 +43,6 @@ internal sealed class LocalQueue
     public string Name => Consumer.QueueName;
 
     public ServiceBusFunctionDefinition Consumer { get; }
-
-    public IReadOnlyCollection<DeadLetteredMessage> DeadLetters => _deadLetters;
 
     /// <summary>Accepts messages in order, dropping ids seen within the duplicate-detection window.</summary>
     /// <exception cref="InvalidOperationException">The queue is shutting down.</exception>
@@ -161,7 +166,8 @@ internal sealed class LocalQueue
             {
                 foreach (var message in messages)
                 {
-                    _deadLetters.Enqueue(new DeadLetteredMessage(Name, Consumer.Name, message.Message, deliveryCount, reason));
+                    var at = _timeProvider.GetUtcNow();
+                    await ParkAsync(new DeadLetteredMessage(DeadLetteredMessage.NewId(at), Name, Consumer.Name, message.Message, deliveryCount, reason, at), cancellationToken);
                     Log.DeadLettered(_logger, Name, message.Message.MessageId, deliveryCount, Consumer.Name, reason);
                 }
 
@@ -170,6 +176,27 @@ internal sealed class LocalQueue
 
             Log.DeliveryFailed(_logger, Name, Consumer.Name, messages.Count, deliveryCount, reason, _options.RetryBackoff);
             await Task.Delay(_options.RetryBackoff, _timeProvider, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Keeps a dead letter in the store, trying again while storage fails: like Service Bus, which keeps an undelivered
+    /// message, the queue waits rather than lose it. Only shutdown stops the attempts (and the message is logged as lost).
+    /// </summary>
+    private async Task ParkAsync(DeadLetteredMessage deadLetter, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await _deadLetters.SaveAsync(deadLetter, cancellationToken);
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.DeadLetterNotStored(_logger, Name, deadLetter.Message.MessageId, exception.GetType().Name, _options.RetryBackoff);
+                await Task.Delay(_options.RetryBackoff, _timeProvider, cancellationToken);
+            }
         }
     }
 }

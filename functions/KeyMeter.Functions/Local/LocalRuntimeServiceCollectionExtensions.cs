@@ -1,5 +1,6 @@
 using KeyMeter.Core.Queues;
 using KeyMeter.Functions.Host;
+using KeyMeter.Functions.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,8 @@ internal static class LocalRuntimeServiceCollectionExtensions
     /// <summary>
     /// Local mode: fires timer functions on their schedules (<see cref="LocalTimerScheduler"/>) and replaces
     /// <see cref="IQueueSender"/> with <see cref="InProcessQueues"/>; both call the app's own payload endpoints over HTTP.
-    /// Needs a <see cref="FunctionCatalog"/> singleton. Options: section <see cref="LocalRuntimeOptions.SectionName"/>.
+    /// Needs a <see cref="FunctionCatalog"/> and an <see cref="IDeadLetterStore"/>. Options: section
+    /// <see cref="LocalRuntimeOptions.SectionName"/>.
     /// </summary>
     public static IServiceCollection AddLocalRuntime(this IServiceCollection services)
     {
@@ -37,6 +39,7 @@ internal static class LocalRuntimeServiceCollectionExtensions
             .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<LocalRuntimeOptions>>().Value.InvocationTimeout)
             .RemoveAllLoggers();
         services.TryAddSingleton<SelfAddress>();
+        services.TryAddSingleton<LocalFunctionKey>();
         services.TryAddSingleton<LocalInvoker>();
 
         // Local mode sends to in-process queues whatever sender was registered before.
@@ -44,6 +47,7 @@ internal static class LocalRuntimeServiceCollectionExtensions
         services.RemoveAll<IQueueSender>();
         services.AddSingleton<IQueueSender>(provider => provider.GetRequiredService<InProcessQueues>());
         services.AddHostedService(provider => provider.GetRequiredService<InProcessQueues>());
+        services.TryAddSingleton<IDeadLetters, LocalDeadLetters>();
         services.AddHostedService<LocalTimerScheduler>();
         return services;
     }

@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2115, Level = LogLevel.Warning, Message = "In-process queues did not drain within {DrainTimeout}; stopping")]
     public static partial void DrainTimedOut(ILogger logger, TimeSpan drainTimeout);
 
+    [LoggerMessage(EventId = 2116, Level = LogLevel.Error, Message = "Queue {QueueName}: dead letter {MessageId} could not be stored ({Failure}); trying again in {Backoff}")]
+    public static partial void DeadLetterNotStored(ILogger logger, string queueName, string messageId, string failure, TimeSpan backoff);
+
     [LoggerMessage(EventId = 2120, Level = LogLevel.Information, Message = "{FunctionName}: {Line}")]
     public static partial void FunctionLog(ILogger logger, string functionName, string line);
 }

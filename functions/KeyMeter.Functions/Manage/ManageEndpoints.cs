@@ -1,5 +1,6 @@
 using KeyMeter.Core.Keys;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Manage;
 
@@ -23,7 +24,7 @@ internal static class ManageEndpoints
     }
 
     public static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> CreateAsync(
-        HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, CancellationToken cancellationToken)
+        HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, ManageJsonContext.Default.CreateKeyRequest, cancellationToken);
         if (problem is not null)
@@ -31,7 +32,7 @@ internal static class ManageEndpoints
             return problem;
         }
 
-        var result = await keys.CreateAsync(body!, ManageActor.From(request), cancellationToken);
+        var result = await keys.CreateAsync(body!, ManageActor.From(request, manage.Value), cancellationToken);
         if (result.Kind != KeyResultKind.Ok)
         {
             return Failure(result);
@@ -52,7 +53,7 @@ internal static class ManageEndpoints
         ToResponse(await keys.GetAsync(id, cancellationToken));
 
     public static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> PatchAsync(
-        string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, CancellationToken cancellationToken)
+        string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
         var (document, problem) = await RequestBody.ReadDocumentAsync(request, cancellationToken);
         if (problem is not null)
@@ -69,7 +70,7 @@ internal static class ManageEndpoints
                 return Invalid(errors);
             }
 
-            var result = await keys.PatchAsync(id, patch, ManageActor.From(request), cancellationToken);
+            var result = await keys.PatchAsync(id, patch, ManageActor.From(request, manage.Value), cancellationToken);
             if (result.Kind == KeyResultKind.Ok)
             {
                 ManageLog.KeyUpdated(logger, result.Value!.Id);
@@ -80,9 +81,9 @@ internal static class ManageEndpoints
     }
 
     public static async Task<Results<Ok<CreatedKeyResponse>, ProblemHttpResult>> RotateAsync(
-        string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, CancellationToken cancellationToken)
+        string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
-        var result = await keys.RotateAsync(id, ManageActor.From(request), cancellationToken);
+        var result = await keys.RotateAsync(id, ManageActor.From(request, manage.Value), cancellationToken);
         if (result.Kind != KeyResultKind.Ok)
         {
             return Failure(result);
@@ -93,9 +94,9 @@ internal static class ManageEndpoints
     }
 
     public static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> RevokeAsync(
-        string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, CancellationToken cancellationToken)
+        string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
-        var result = await keys.RevokeAsync(id, ManageActor.From(request), cancellationToken);
+        var result = await keys.RevokeAsync(id, ManageActor.From(request, manage.Value), cancellationToken);
         if (result.Kind == KeyResultKind.Ok)
         {
             ManageLog.KeyRevoked(logger, result.Value!.Id);

@@ -4,9 +4,10 @@ using KeyMeter.Core.Keys;
 
 namespace KeyMeter.Functions.Manage;
 
-/// <summary>JSON of the management boundary. Unknown members in a request are errors, not silently dropped.</summary>
+/// <summary>JSON of the management boundary. Unknown or repeated members in a request are errors, not silently dropped.</summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
+    AllowDuplicateProperties = false,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(CreateKeyRequest))]

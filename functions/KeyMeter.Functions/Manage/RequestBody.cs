@@ -1,16 +1,20 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KeyMeter.Functions.Manage;
 
 /// <summary>
 /// Reads a small management request body with a size cap, turning every way it can be wrong into a ProblemDetails
-/// result: missing, too large (413), not JSON or not the expected shape (400).
+/// result: not sent as JSON (415: a web form or a <c>text/plain</c> fetch never is), missing, too large (413), not
+/// UTF-8, not JSON, a member given twice, a string that is no text, or not the expected shape (400).
 /// </summary>
 internal static class RequestBody
 {
+    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+
     /// <summary>Management bodies are a few hundred bytes; anything near this is not a key definition.</summary>
     public const int MaxBytes = 64 * 1024;
 
@@ -41,18 +45,65 @@ internal static class RequestBody
             return (null, problem);
         }
 
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(bytes), null);
+            document = JsonDocument.Parse(bytes, Strict);
         }
         catch (JsonException exception)
         {
             return (null, BadRequest(Describe(exception)));
         }
+        catch (InvalidOperationException)
+        {
+            // Comparing member names for duplicates unescapes them; an escaped lone surrogate cannot be.
+            return (null, BadRequest("The body has a member name that is not valid text."));
+        }
+
+        if (HasUnreadableText(document.RootElement))
+        {
+            document.Dispose();
+            return (null, BadRequest("The body has a string that is not valid text (an escaped lone surrogate)."));
+        }
+
+        return (document, null);
+    }
+
+    /// <summary>
+    /// Whether a string in <paramref name="element"/> cannot become a .NET string. System.Text.Json checks a string only
+    /// when it is read, so the code reading the document would otherwise fail with an exception instead of a 400.
+    /// </summary>
+    private static bool HasUnreadableText(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    _ = element.GetString();
+                    return false;
+                }
+                catch (InvalidOperationException)
+                {
+                    return true;
+                }
+
+            case JsonValueKind.Object:
+                return element.EnumerateObject().Any(member => HasUnreadableText(member.Value));
+            case JsonValueKind.Array:
+                return element.EnumerateArray().Any(HasUnreadableText);
+            default:
+                return false;
+        }
     }
 
     private static async Task<(byte[] Bytes, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (request.ContentType is not null && !request.HasJsonContentType())
+        {
+            return ([], NotJson());
+        }
+
         if (request.ContentLength > MaxBytes)
         {
             return ([], TooLarge());
@@ -75,10 +126,24 @@ internal static class RequestBody
             }
         }
 
-        return buffer.WrittenCount == 0
-            ? ([], BadRequest("A JSON body is required."))
-            : (buffer.WrittenSpan.ToArray(), null);
+        if (buffer.WrittenCount == 0)
+        {
+            return ([], BadRequest("A JSON body is required."));
+        }
+
+        if (!Utf8.IsValid(buffer.WrittenSpan))
+        {
+            return ([], BadRequest("The body is not valid UTF-8."));
+        }
+
+        return request.ContentType is null ? ([], NotJson()) : (buffer.WrittenSpan.ToArray(), null);
     }
+
+    private static ProblemHttpResult NotJson() =>
+        TypedResults.Problem(
+            detail: "Send the body as JSON: Content-Type: application/json.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported media type");
 
     /// <summary>System.Text.Json's messages name the path and position, never the offending value.</summary>
     private static string Describe(JsonException exception) =>

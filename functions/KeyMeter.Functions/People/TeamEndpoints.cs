@@ -1,6 +1,8 @@
 using KeyMeter.Core.People;
+using KeyMeter.Functions.Hosting;
 using KeyMeter.Functions.Manage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.People;
 
@@ -15,7 +17,7 @@ internal static class TeamEndpoints
     {
         var group = endpoints.MapGroup("/manage/teams");
         group.MapGet(string.Empty, ListAsync);
-        group.MapPost("import", ImportAsync);
+        group.MapPost("import", ImportAsync).WithBodyLimit(BodyLimits.TeamImport);
         group.MapGet("{email}", GetAsync);
         group.MapPut("{email}", PutAsync);
         group.MapDelete("{email}", DeleteAsync);
@@ -39,7 +41,7 @@ internal static class TeamEndpoints
     }
 
     public static async Task<Results<JsonHttpResult<TeamAssignment>, ProblemHttpResult>> PutAsync(
-        string email, HttpRequest request, ITeamMappingStore teams, ILogger<ITeamMappingStore> logger, CancellationToken cancellationToken)
+        string email, HttpRequest request, ITeamMappingStore teams, ILogger<ITeamMappingStore> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, TeamJsonContext.Default.TeamRequest, cancellationToken);
         if (problem is not null)
@@ -54,14 +56,14 @@ internal static class TeamEndpoints
         }
 
         var assignment = TeamMapping.Assign(email, body.Team!);
-        var actor = ManageActor.From(request);
+        var actor = ManageActor.From(request, manage.Value);
         await teams.UpsertAsync([assignment], cancellationToken);
         TeamLog.AssignmentSet(logger, actor);
         return TypedResults.Json(assignment, TeamJsonContext.Default.TeamAssignment);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string email, HttpRequest request, ITeamMappingStore teams, ILogger<ITeamMappingStore> logger, CancellationToken cancellationToken)
+        string email, HttpRequest request, ITeamMappingStore teams, ILogger<ITeamMappingStore> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
         if (TeamMapping.EmailError(email) is { } error)
         {
@@ -73,14 +75,14 @@ internal static class TeamEndpoints
             return NotFound();
         }
 
-        var actor = ManageActor.From(request);
+        var actor = ManageActor.From(request, manage.Value);
         TeamLog.AssignmentRemoved(logger, actor);
         return TypedResults.NoContent();
     }
 
     /// <summary>Stores every row of a CSV, or none: one bad line and the answer is a 400 that lists every bad line.</summary>
     public static async Task<Results<JsonHttpResult<TeamImportResponse>, ProblemHttpResult>> ImportAsync(
-        HttpRequest request, ITeamMappingStore teams, ILogger<ITeamMappingStore> logger, CancellationToken cancellationToken)
+        HttpRequest request, ITeamMappingStore teams, ILogger<ITeamMappingStore> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
         var (text, problem) = await TeamCsvBody.ReadAsync(request, cancellationToken);
         if (problem is not null)
@@ -88,7 +90,7 @@ internal static class TeamEndpoints
             return problem;
         }
 
-        var actor = ManageActor.From(request);
+        var actor = ManageActor.From(request, manage.Value);
         var result = TeamMappingCsv.Parse(text!);
         if (!result.IsValid)
         {

@@ -4,9 +4,10 @@ using KeyMeter.Core.People;
 
 namespace KeyMeter.Functions.People;
 
-/// <summary>JSON of the <c>/manage/teams</c> routes. Unknown members in a request are errors, as for keys.</summary>
+/// <summary>JSON of the <c>/manage/teams</c> routes. Unknown or repeated members in a request are errors, as for keys.</summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
+    AllowDuplicateProperties = false,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(TeamRequest))]

@@ -45,7 +45,7 @@ public sealed class UsagePipelineTests(AzuriteFixture azurite)
 
         for (var delivery = 1; delivery <= 3; delivery++)
         {
-            using var response = await app.Client.PostAsync("/usage-aggregate", Payload(records, delivery));
+            using var response = await app.PostPayloadAsync("/usage-aggregate", Payload(records, delivery));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
@@ -62,7 +62,7 @@ public sealed class UsagePipelineTests(AzuriteFixture azurite)
         var bad = Record("px/bad");
         var bodies = new[] { Body(good), Body(bad), "{not json" };
 
-        using var response = await app.Client.PostAsync("/usage-aggregate", Payload(bodies, ["px_good", "px/bad", "garbage-1"], 1));
+        using var response = await app.PostPayloadAsync("/usage-aggregate", Payload(bodies, ["px_good", "px/bad", "garbage-1"], 1));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, (await AggregatesProbe.MonthTotalAsync(app, "2026-11")).Requests);
@@ -74,11 +74,55 @@ public sealed class UsagePipelineTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task UsageAggregate_BodyThatIsNotText_KeptAsPoisonAndTheRestCounted()
+    {
+        await using var app = await RunningApp.StartAsync(azurite);
+        // The second body is an escaped lone surrogate: valid JSON, but no .NET string, so it can never be read.
+        var bodies = JsonSerializer.Serialize(new[] { Body(Record("px_fine")), "PLACEHOLDER" }).Replace("PLACEHOLDER", "\\ud800", StringComparison.Ordinal);
+        var payload = JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, string>>
+        {
+            ["Data"] = new() { ["messages"] = bodies },
+            ["Metadata"] = new() { ["MessageIdArray"] = """["px_fine","px_surrogate"]""", ["DeliveryCountArray"] = "[1,1]" },
+        });
+
+        using var response = await app.PostPayloadAsync("/usage-aggregate", new StringContent(payload, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (await AggregatesProbe.MonthTotalAsync(app, "2026-11")).Requests);
+        var poison = await (await new TableProvider(azurite.Service, app.TablePrefix).GetAsync("poison", CancellationToken.None))
+            .QueryAsync(new KeyMeter.Azure.Tables.TableQuery(), CancellationToken.None).ToListAsync();
+        var row = Assert.Single(poison);
+        Assert.Equal("px_surrogate", row.GetString("MessageId"));
+        Assert.Contains("not valid text", row.GetString("Reason"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UsageAggregate_PayloadNotUtf8_Answers400AndCountsNothing()
+    {
+        await using var app = await RunningApp.StartAsync(azurite);
+        var text = JsonSerializer.Serialize(new Dictionary<string, Dictionary<string, string>>
+        {
+            ["Data"] = new() { ["messages"] = JsonSerializer.Serialize(new[] { Body(Record("px_fine")), "XX" }) },
+            ["Metadata"] = new() { ["MessageIdArray"] = """["px_fine","px_bytes"]""", ["DeliveryCountArray"] = "[1,1]" },
+        });
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var at = text.IndexOf("XX", StringComparison.Ordinal);
+        (bytes[at], bytes[at + 1]) = (0xC3, 0x28);
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await app.PostPayloadAsync("/usage-aggregate", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(0, (await AggregatesProbe.MonthTotalAsync(app, "2026-11")).Requests);
+    }
+
+    [Fact]
     public async Task UsageAggregate_StorageUnavailable_Answers500SoTheHostRedelivers()
     {
         await using var app = await RunningApp.StartAsync(azurite, builder => builder.Services.AddSingleton<IAggregateStore>(new UnavailableAggregateStore()));
 
-        using var response = await app.Client.PostAsync("/usage-aggregate", Payload([Record("px_1")], 1));
+        using var response = await app.PostPayloadAsync("/usage-aggregate", Payload([Record("px_1")], 1));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains("redelivered", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -89,7 +133,7 @@ public sealed class UsagePipelineTests(AzuriteFixture azurite)
     {
         await using var app = await RunningApp.StartAsync(azurite);
 
-        using var response = await app.Client.PostAsync("/usage-aggregate", new StringContent("""{"Data":{"messages":"\"just one\""},"Metadata":{}}""", Encoding.UTF8, "application/json"));
+        using var response = await app.PostPayloadAsync("/usage-aggregate", new StringContent("""{"Data":{"messages":"\"just one\""},"Metadata":{}}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }

@@ -75,8 +75,8 @@ public sealed class AlertFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var alert = NotificationTestMessages.Alert(threshold: 80);
 
-        using var first = await _app.Client.PostAsync("/alert-notify", Payload(alert, deliveryCount: 1));
-        using var second = await _app.Client.PostAsync("/alert-notify", Payload(alert, deliveryCount: 2));
+        using var first = await _app.PostPayloadAsync("/alert-notify", Payload(alert, deliveryCount: 1));
+        using var second = await _app.PostPayloadAsync("/alert-notify", Payload(alert, deliveryCount: 2));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -90,9 +90,9 @@ public sealed class AlertFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         _slack.Answer((503, "down"), (200, "ok"));
         var alert = NotificationTestMessages.Alert(threshold: 100);
 
-        using var failed = await _app.Client.PostAsync("/alert-notify", Payload(alert, deliveryCount: 1));
-        using var redelivered = await _app.Client.PostAsync("/alert-notify", Payload(alert, deliveryCount: 2));
-        using var again = await _app.Client.PostAsync("/alert-notify", Payload(alert, deliveryCount: 3));
+        using var failed = await _app.PostPayloadAsync("/alert-notify", Payload(alert, deliveryCount: 1));
+        using var redelivered = await _app.PostPayloadAsync("/alert-notify", Payload(alert, deliveryCount: 2));
+        using var again = await _app.PostPayloadAsync("/alert-notify", Payload(alert, deliveryCount: 3));
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
@@ -101,14 +101,51 @@ public sealed class AlertFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AlertNotify_NotAnAlert_AcknowledgedAndNothingSent()
+    public async Task AlertNotify_NotAnAlert_KeptAsPoisonAndNothingSent()
     {
-        using var response = await _app.Client.PostAsync("/alert-notify", Payload("""{"hello":"world"}""", "msg-1", 1));
+        using var response = await _app.PostPayloadAsync("/alert-notify", Payload("""{"hello":"world"}""", "msg-1", 1));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("not a budget alert", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await _slack.WaitForAsync(0));
     }
+
+    [Theory]
+    [InlineData(9999, 12, 31, 80, "periodStart")]
+    [InlineData(1, 1, 1, 80, "periodStart")]
+    [InlineData(2026, 12, 2, 0, "threshold")]
+    public async Task AlertNotify_AlertOutOfBounds_KeptAsPoisonAndAcknowledged(int year, int month, int day, int threshold, string field)
+    {
+        // Written by hand: the alert's own serialization would compute its reset time, which such a date has not.
+        var json = JsonSerializer.Serialize(NotificationTestMessages.Alert(threshold), AlertJsonContext.Default.BudgetAlert)
+            .Replace("\"periodStart\":\"2026-12-02\"", $"\"periodStart\":\"{year:D4}-{month:D2}-{day:D2}\"", StringComparison.Ordinal);
+
+        using var response = await _app.PostPayloadAsync("/alert-notify", Payload(json, "alert-out-of-bounds", 1));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("kept as poison", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var row = Assert.Single(await PoisonRowsAsync());
+        Assert.Equal(("alerts", "alert-out-of-bounds"), (row.GetString("Queue"), row.GetString("MessageId")));
+        Assert.Contains(field, row.GetString("Reason"), StringComparison.Ordinal);
+        Assert.Empty(await _slack.WaitForAsync(0));
+    }
+
+    [Fact]
+    public async Task AlertNotify_BodyThatIsNotText_KeptAsPoisonAndAcknowledged()
+    {
+        // The body string holds an escaped lone surrogate: JSON, but no .NET string.
+        const string payload = """{"Data":{"message":"\"{\\\"keyId\\\":\\\"\\ud800\\\"}\""},"Metadata":{"MessageId":"\"m-surrogate\"","DeliveryCount":"1"}}""";
+
+        using var response = await _app.PostPayloadAsync("/alert-notify", new StringContent(payload, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var row = Assert.Single(await PoisonRowsAsync());
+        Assert.Equal("m-surrogate", row.GetString("MessageId"));
+    }
+
+    private async Task<List<KeyMeter.Azure.Tables.TableEntity>> PoisonRowsAsync() =>
+        await (await new KeyMeter.Azure.Storage.TableProvider(azurite.Service, _app.TablePrefix).GetAsync("poison", CancellationToken.None))
+            .QueryAsync(new KeyMeter.Azure.Tables.TableQuery(), CancellationToken.None).ToListAsync();
 
     private async Task<string> CreateKeyAsync(string budgets)
     {

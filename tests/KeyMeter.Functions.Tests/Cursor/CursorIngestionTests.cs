@@ -36,7 +36,7 @@ public sealed class CursorIngestionTests(AzuriteFixture azurite) : IAsyncLifetim
         ]);
 
     private static HttpRequestMessage Fire(string function) =>
-        RunningApp.Request(HttpMethod.Post, "/" + function, HostFixtures.ReadText("timer.json"), withKey: false);
+        RunningApp.Request(HttpMethod.Post, "/" + function, HostFixtures.ReadText("timer.json"));
 
     /// <summary>Events of the last 40 hours in every documented variant.</summary>
     private void SeedEvents()

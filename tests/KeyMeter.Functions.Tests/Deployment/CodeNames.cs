@@ -31,7 +31,12 @@ internal sealed class CodeNames
     /// <summary>The <c>connection</c> setting prefixes of the Service Bus triggers.</summary>
     public IReadOnlyList<string> Connections { get; }
 
+    /// <summary>
+    /// Tables the code uses in Azure. Local mode's own (its dead letters, namespace <c>KeyMeter.Functions.Local</c>) live
+    /// only in Azurite: in Azure Service Bus keeps dead letters, so bicep/ must not create them.
+    /// </summary>
     public static IReadOnlyList<string> Tables { get; } = [.. Assemblies.SelectMany(assembly => assembly.GetTypes())
+        .Where(type => type.Namespace != typeof(Functions.Local.LocalQueue).Namespace)
         .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
         .Where(field => field is { IsLiteral: true } && field.FieldType == typeof(string) && (field.Name == "TableName" || field.Name.EndsWith("Table", StringComparison.Ordinal)))
         .Select(field => (string)field.GetRawConstantValue()!)

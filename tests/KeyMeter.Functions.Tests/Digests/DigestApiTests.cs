@@ -62,7 +62,7 @@ public sealed class DigestApiTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<(HttpStatusCode Status, string Body)> FireAsync(string function)
     {
-        using var response = await _app.Client.SendAsync(RunningApp.Request(HttpMethod.Post, "/" + function, HostFixtures.ReadText("timer.json"), withKey: false));
+        using var response = await _app.Client.SendAsync(RunningApp.Request(HttpMethod.Post, "/" + function, HostFixtures.ReadText("timer.json")));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -101,6 +101,34 @@ public sealed class DigestApiTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("application/problem+json", contentType);
         var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
         Assert.Equal(names.Split(','), errors.EnumerateObject().Select(error => error.Name));
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("1999-12-31")]
+    [InlineData("3000-01-01")]
+    [InlineData("9999-12-31")]
+    public async Task Preview_DateOutsideFourDigitYears_400NamingTheRange(string date)
+    {
+        foreach (var period in new[] { "daily", "weekly" })
+        {
+            var (status, body, contentType) = await GetAsync($"/reports/digest?period={period}&date={date}");
+
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Equal("application/problem+json", contentType);
+            Assert.Contains("between 2000-01-01 and 2999-12-31", body, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("2000-01-01")]
+    [InlineData("2999-12-31")]
+    public async Task Preview_DateAtTheEdgesOfTheRange_200(string date)
+    {
+        foreach (var period in new[] { "daily", "weekly" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await GetAsync($"/reports/digest?period={period}&date={date}")).Status);
+        }
     }
 
     [Fact]

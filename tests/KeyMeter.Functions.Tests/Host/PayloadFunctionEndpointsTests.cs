@@ -51,6 +51,60 @@ public sealed class PayloadFunctionEndpointsTests
         Assert.Equal(0, function.CallCount);
     }
 
+    [Theory]
+    [InlineData("""{"Data":null}""", "'Data' must be a JSON object")]
+    [InlineData("""{"Metadata":null,"Data":{}}""", "'Metadata' must be a JSON object")]
+    [InlineData("""{"data":[]}""", "'data' must be a JSON object")]
+    [InlineData("""{"METADATA":"x"}""", "'METADATA' must be a JSON object")]
+    [InlineData("""{"\ud800":{}}""", "not an invocation payload")]
+    [InlineData("""{"Data":{},"Data":{}}""", "duplicate")]
+    [InlineData("""{"Data":{"a":1,"A":2}}""", "not an invocation payload")]
+    [InlineData("[" + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[" + "]", "not an invocation payload")]
+    public async Task Post_MalformedPayload_Answers400WithoutInvoking(string body, string expected)
+    {
+        var function = new RecordingPayloadFunction("f");
+        await using var app = await TestWebApp.StartAsync(services => services.AddSingleton<IPayloadFunction>(function));
+
+        using var response = await PostAsync(app, "f", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, function.CallCount);
+    }
+
+    [Fact]
+    public async Task Post_InvalidUtf8_Answers400WithoutInvoking()
+    {
+        var function = new RecordingPayloadFunction("f");
+        await using var app = await TestWebApp.StartAsync(services => services.AddSingleton<IPayloadFunction>(function));
+        byte[] body = [.. Encoding.UTF8.GetBytes("""{"Data":{"messages":"["""), 0xC3, 0x28, 0xFF, .. Encoding.UTF8.GetBytes("""]"},"Metadata":{}}""")];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await app.Client.PostAsync("f", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid UTF-8", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, function.CallCount);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    public async Task Post_NotJson_Answers415WithoutInvoking(string? contentType)
+    {
+        var function = new RecordingPayloadFunction("f");
+        await using var app = await TestWebApp.StartAsync(services => services.AddSingleton<IPayloadFunction>(function));
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"Data":{},"Metadata":{}}"""));
+        content.Headers.ContentType = contentType is null ? null : new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+
+        using var response = await app.Client.PostAsync("f", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(0, function.CallCount);
+    }
+
     [Fact]
     public async Task Post_FunctionReportsBadPayload_Answers400WithReason()
     {

@@ -77,13 +77,35 @@ public sealed class ServiceBusMessageTests
     }
 
     [Fact]
-    public void Decode_Base64BodyNotBase64_Fails()
+    public void Decode_Base64BodyNotBase64_MessageWithBodyError()
     {
         var request = HostFixtures.Parse("""{"Data":{"item":"\"not base64!\""},"Metadata":{"MessageId":"\"m\"","DeliveryCount":"1"}}""");
 
         var decoded = ServiceBusMessage.Decode(request, "item", BodyEncoding.Base64);
 
+        Assert.True(decoded.Succeeded, decoded.Error);
+        Assert.Contains("not valid base64", decoded.Value.BodyError, StringComparison.Ordinal);
+        Assert.Equal("m", decoded.Value.MessageId);
+    }
+
+    [Theory]
+    [InlineData("""{"Data":{"item":"\ud800"},"Metadata":{"MessageId":"\"m\"","DeliveryCount":"1"}}""")]
+    [InlineData("""{"Data":{"item":"\"\\ud800x\""},"Metadata":{"MessageId":"\"m\"","DeliveryCount":"1"}}""")]
+    public void Decode_BodyWithLoneSurrogate_MessageWithBodyErrorAndRawValue(string payload)
+    {
+        var decoded = ServiceBusMessage.Decode(HostFixtures.Parse(payload), "item");
+
+        Assert.True(decoded.Succeeded, decoded.Error);
+        Assert.Contains("not valid text", decoded.Value.BodyError, StringComparison.Ordinal);
+        Assert.Contains("ud800", System.Text.Encoding.UTF8.GetString(decoded.Value.Body.Span), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_MessageIdWithLoneSurrogate_Fails()
+    {
+        var decoded = ServiceBusMessage.Decode(HostFixtures.Parse("""{"Data":{"item":"x"},"Metadata":{"MessageId":"\ud800","DeliveryCount":"1"}}"""), "item");
+
         Assert.False(decoded.Succeeded);
-        Assert.Contains("not valid base64", decoded.Error, StringComparison.Ordinal);
+        Assert.Contains("MessageId", decoded.Error, StringComparison.Ordinal);
     }
 }

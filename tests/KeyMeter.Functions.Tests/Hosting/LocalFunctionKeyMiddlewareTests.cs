@@ -13,8 +13,7 @@ public sealed class LocalFunctionKeyMiddlewareTests : IDisposable
     private const string Key = "local-key-0123456789abcdef";
     private readonly TempAppRoot _root = new TempAppRoot()
         .With("manage", TempAppRoot.ProxiedHttp("manage/{*path}"))
-        .With("health", TempAppRoot.ProxiedHttp("health", authLevel: "anonymous"))
-        .With("everything", TempAppRoot.ProxiedHttp("{*path}"))
+        .With("health", TempAppRoot.ProxiedHttp("health", authLevel: "anonymous", methods: "\"get\""))
         .With("cursor-poll", TempAppRoot.Timer("0 0 * * * *"));
 
     public void Dispose() => _root.Dispose();
@@ -66,7 +65,26 @@ public sealed class LocalFunctionKeyMiddlewareTests : IDisposable
     public async Task InvokeAsync_AnonymousRoute_PassesWithoutKey() =>
         Assert.True((await SendAsync("GET", "/health", key: null)).Passed);
 
+    [Theory]
+    [InlineData("POST", "/cursor-poll")]
+    [InlineData("POST", "/CURSOR-POLL/")]
+    [InlineData("POST", "/not-a-function")]
+    public async Task InvokeAsync_PayloadInvocationOrUnknownRouteWithoutKey_401(string method, string path)
+    {
+        var (status, passed) = await SendAsync(method, path, key: null);
+
+        Assert.Equal(401, status);
+        Assert.False(passed);
+    }
+
     [Fact]
-    public async Task InvokeAsync_PayloadInvocationOfTimer_PassesWithoutKey() =>
-        Assert.True((await SendAsync("POST", "/cursor-poll", key: null)).Passed);
+    public async Task InvokeAsync_PayloadInvocationWithKey_Passes() =>
+        Assert.True((await SendAsync("POST", "/cursor-poll", Key)).Passed);
+
+    [Theory]
+    [InlineData("GET", "/")]
+    [InlineData("HEAD", "/")]
+    [InlineData("POST", "/health")]
+    public async Task InvokeAsync_ReadinessCheckOrAnyMethodOnAnonymousRoute_PassesWithoutKey(string method, string path) =>
+        Assert.True((await SendAsync(method, path, key: null)).Passed);
 }

@@ -76,6 +76,14 @@ internal sealed class RunningApp : IAsyncDisposable
         return request;
     }
 
+    /// <summary>Posts a payload-mode invocation as the host would, with the function key local mode demands.</summary>
+    public async Task<HttpResponseMessage> PostPayloadAsync(string path, HttpContent content)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.Add(LocalFunctionKey.HeaderName, FunctionKey);
+        return await Client.SendAsync(request);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -33,6 +33,7 @@ public sealed class StartupSettingsTests
     [InlineData("--KeyMeter:Providers:OpenAI:BaseUrl=http://api.example.com/v1", "KeyMeter__Providers__OpenAI__BaseUrl")]
     [InlineData("--KeyMeter:Proxy:MaxRequestBodyBytes=10", "KeyMeter__Proxy__MaxRequestBodyBytes")]
     [InlineData("--FUNCTIONS_CUSTOMHANDLER_PORT=49999", "KeyMeter__ServiceBus__FullyQualifiedNamespace")]
+    [InlineData("--KeyMeter:Manage:PlatformAuthentication=true", "KeyMeter__Manage__PlatformAuthentication")]
     public async Task StartAsync_InvalidSetting_FailsNamingTheSetting(string setting, string name)
     {
         var message = await StartFailureAsync(setting);

@@ -83,7 +83,7 @@ public sealed class InProcessQueuesTests
         Assert.Equal([1, 2, 3], counts);
         await Task.Delay(100);
         Assert.Equal(3, function.CallCount);
-        Assert.Empty(app.Services.GetRequiredService<InProcessQueues>().DeadLetters);
+        Assert.Empty(((MemoryDeadLetterStore)app.Services.GetRequiredService<IDeadLetterStore>()).All);
     }
 
     [Fact]
@@ -94,9 +94,10 @@ public sealed class InProcessQueuesTests
         var logs = new ListLoggerProvider();
         await using var app = await StartAsync(root, function, logs: logs);
         var queues = app.Services.GetRequiredService<InProcessQueues>();
+        var store = (MemoryDeadLetterStore)app.Services.GetRequiredService<IDeadLetterStore>();
 
         await queues.SendAsync("usage", [Message("u-1", """{"secret-ish":"body text"}""")], CancellationToken.None);
-        var deadLetter = await WaitForAsync(() => queues.DeadLetters.SingleOrDefault());
+        var deadLetter = await WaitForAsync(() => store.All.SingleOrDefault());
 
         Assert.Equal(("usage", "aggregate", "u-1", 10, "HTTP 500"), (deadLetter.QueueName, deadLetter.FunctionName, deadLetter.Message.MessageId, deadLetter.DeliveryCount, deadLetter.Reason));
         Assert.Equal(10, function.CallCount);
@@ -109,6 +110,32 @@ public sealed class InProcessQueuesTests
         Assert.Equal(Enumerable.Range(1, 10), deliveryCounts);
         Assert.Contains(logs.Lines, line => line.EventId == 2112 && line.Message.Contains("u-1", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, line => line.Message.Contains("body text", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SendAsync_DeadLetterStoreDownAtFirst_ParkedOnceItAnswers()
+    {
+        using var root = new TempAppRoot().With("aggregate", TempAppRoot.ServiceBus("usage"));
+        var function = new RecordingPayloadFunction("aggregate", (_, _) => PayloadResult.TransientFailure("always"));
+        var store = new MemoryDeadLetterStore(failFirstSaves: 2);
+        var logs = new ListLoggerProvider();
+        await using var app = await StartAsync(root, function, options => options.MaxDeliveryCount = 1, logs, store);
+
+        await app.Services.GetRequiredService<IQueueSender>().SendAsync("usage", [Message("u-1", "{}")], CancellationToken.None);
+        var deadLetter = await WaitForAsync(() => store.All.SingleOrDefault());
+
+        Assert.Equal("u-1", deadLetter.Message.MessageId);
+        Assert.Equal(2, logs.Lines.Count(line => line.EventId == 2116));
+    }
+
+    [Fact]
+    public async Task SendAsync_BodyLargerThanAServiceBusMessage_Throws()
+    {
+        using var root = new TempAppRoot().With("aggregate", TempAppRoot.ServiceBus("usage"));
+        await using var app = await StartAsync(root, new RecordingPayloadFunction("aggregate"));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => app.Services.GetRequiredService<IQueueSender>().SendAsync(
+            "usage", [new QueueMessage("big", new byte[(256 * 1024) + 1])], CancellationToken.None));
     }
 
     [Fact]
@@ -208,12 +235,14 @@ public sealed class InProcessQueuesTests
         TempAppRoot root,
         RecordingPayloadFunction function,
         Action<LocalRuntimeOptions>? configure = null,
-        ListLoggerProvider? logs = null) =>
+        ListLoggerProvider? logs = null,
+        MemoryDeadLetterStore? deadLetters = null) =>
         TestWebApp.StartAsync(
             services =>
             {
                 services.AddFunctionCatalog(root.Path);
                 services.AddSingleton<IPayloadFunction>(function);
+                services.AddSingleton<IDeadLetterStore>(deadLetters ?? new MemoryDeadLetterStore());
                 services.AddLocalRuntime();
                 services.Configure<LocalRuntimeOptions>(options =>
                 {

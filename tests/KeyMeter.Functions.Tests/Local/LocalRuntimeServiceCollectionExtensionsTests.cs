@@ -16,6 +16,7 @@ public sealed class LocalRuntimeServiceCollectionExtensionsTests
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => TestWebApp.StartAsync(services =>
         {
             services.AddFunctionCatalog(root.Path);
+            services.AddSingleton<IDeadLetterStore>(new MemoryDeadLetterStore());
             services.AddLocalRuntime();
             services.Configure<LocalRuntimeOptions>(options => options.MaxDeliveryCount = 0);
         }));
@@ -32,6 +33,7 @@ public sealed class LocalRuntimeServiceCollectionExtensionsTests
             services.AddSingleton<IQueueSender, UnusedSender>();
             services.AddFunctionCatalog(root.Path);
             services.AddSingleton<Functions.Host.IPayloadFunction>(new RecordingPayloadFunction("aggregate"));
+            services.AddSingleton<IDeadLetterStore>(new MemoryDeadLetterStore());
             services.AddLocalRuntime();
         });
 

@@ -103,6 +103,7 @@ public sealed class LocalTimerSchedulerTests
                     services.AddSingleton<IPayloadFunction>(function);
                 }
 
+                services.AddSingleton<IDeadLetterStore>(new MemoryDeadLetterStore());
                 services.AddLocalRuntime();
             },
             logs);

@@ -22,7 +22,7 @@ public sealed class UsageRetentionFunctionTests(AzuriteFixture azurite)
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
 
     private static HttpRequestMessage FireTimer() =>
-        RunningApp.Request(HttpMethod.Post, "/usage-retention", HostFixtures.ReadText("timer.json"), withKey: false);
+        RunningApp.Request(HttpMethod.Post, "/usage-retention", HostFixtures.ReadText("timer.json"));
 
     private static TableEntity Marker(string recordId, string countedOn) =>
         new("2026-02", AggregateKeys.MarkerRow(recordId)) { ["Day"] = countedOn };
