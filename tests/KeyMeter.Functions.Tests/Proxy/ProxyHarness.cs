@@ -30,17 +30,21 @@ internal sealed class ProxyHarness : IAsyncDisposable
     public Uri AnthropicBaseUrl => new(App.Client.BaseAddress!, "/anthropic");
 
     public static Task<ProxyHarness> StartAsync(AzuriteFixture azurite, params string[] extraArgs) =>
-        StartAsync(azurite, throughQueue: false, null, extraArgs);
+        StartAsync(azurite.Azurite.ConnectionString, throughQueue: false, null, extraArgs);
 
     /// <summary>Like <see cref="StartAsync(AzuriteFixture, string[])"/>, with last-minute changes to the app's services.</summary>
     public static Task<ProxyHarness> StartAsync(AzuriteFixture azurite, Action<IServiceCollection> services, params string[] extraArgs) =>
-        StartAsync(azurite, throughQueue: false, services, extraArgs);
+        StartAsync(azurite.Azurite.ConnectionString, throughQueue: false, services, extraArgs);
 
     /// <summary>Like <see cref="StartAsync(AzuriteFixture, string[])"/>, but records also go on through the real usage queue to the aggregator.</summary>
     public static Task<ProxyHarness> StartWithPipelineAsync(AzuriteFixture azurite, params string[] extraArgs) =>
-        StartAsync(azurite, throughQueue: true, null, extraArgs);
+        StartAsync(azurite.Azurite.ConnectionString, throughQueue: true, null, extraArgs);
 
-    private static async Task<ProxyHarness> StartAsync(AzuriteFixture azurite, bool throughQueue, Action<IServiceCollection>? services, string[] extraArgs)
+    /// <summary>With the usage pipeline, against the storage of <paramref name="connectionString"/> (an Azurite of the test's own).</summary>
+    public static Task<ProxyHarness> StartWithPipelineAsync(string connectionString, params string[] extraArgs) =>
+        StartAsync(connectionString, throughQueue: true, null, extraArgs);
+
+    private static async Task<ProxyHarness> StartAsync(string connectionString, bool throughQueue, Action<IServiceCollection>? services, string[] extraArgs)
     {
         var provider = await FakeProvider.StartAsync();
         var usage = new RecordingUsageSink();
@@ -56,7 +60,7 @@ internal sealed class ProxyHarness : IAsyncDisposable
             .. extraArgs,
         ];
         var app = await RunningApp.StartAsync(
-            azurite,
+            connectionString,
             builder =>
             {
                 builder.Services.AddSingleton<IUsageSink>(provider => throughQueue
