@@ -1,5 +1,4 @@
 using System.Net;
-using KeyMeter.Azure.Emulator;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.Tests.Hosting;
 using KeyMeter.Testing;
@@ -13,28 +12,16 @@ namespace KeyMeter.Functions.Tests.Aggregation;
 /// </summary>
 public sealed class StorageOutageTests : IAsyncLifetime
 {
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("keymeter-outage-");
-    private readonly int _port = AzuriteFixture.FreePort();
-    private AzuriteProcess? _azurite;
+    private StoppableAzurite _azurite = null!;
 
-    private AzuriteLaunchOptions Launch => new(_port, _data.FullName);
+    public async Task InitializeAsync() => _azurite = await StoppableAzurite.StartAsync();
 
-    public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync(Launch, CancellationToken.None);
-
-    public async Task DisposeAsync()
-    {
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
-
-        _data.Delete(recursive: true);
-    }
+    public async Task DisposeAsync() => await _azurite.DisposeAsync();
 
     [Fact]
     public async Task UsageAggregate_StorageStoppedForTenSecondsMidBatch_TheSameDeliveryCountsItAfterStorageReturns()
     {
-        var connectionString = _azurite!.ConnectionString;
+        var connectionString = _azurite.ConnectionString;
         await using var app = await RunningApp.StartAsync(connectionString, extraArgs: ["--KeyMeter:Aggregation:StorageRetryDelay=00:00:00.500"]);
         var before = November(seed: 71);
         var during = November(seed: 72);
@@ -42,11 +29,11 @@ public sealed class StorageOutageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
 
         // Stopped (it saves its data on the way out), for longer than the Table client's own retries last.
-        await _azurite.DisposeAsync();
+        await _azurite.StopAsync();
         var delivery = app.Client.PostAsync("/usage-aggregate", UsageAggregatePayload.Content(during, deliveryCount: 1));
         await Task.Delay(TimeSpan.FromSeconds(10));
         Assert.False(delivery.IsCompleted, "the invocation answered while storage was down");
-        _azurite = await AzuriteProcess.StartAsync(Launch, CancellationToken.None);
+        await _azurite.RestartAsync();
         using var response = await delivery;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

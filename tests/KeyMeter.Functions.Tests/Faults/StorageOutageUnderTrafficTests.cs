@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using KeyMeter.Azure.Emulator;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Functions.Tests.Aggregation;
 using KeyMeter.Functions.Tests.Hosting;
@@ -20,28 +19,16 @@ namespace KeyMeter.Functions.Tests.Faults;
 public sealed class StorageOutageUnderTrafficTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Outage = TimeSpan.FromMinutes(2);
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("keymeter-traffic-outage-");
-    private readonly int _port = AzuriteFixture.FreePort();
-    private AzuriteProcess? _azurite;
+    private StoppableAzurite _azurite = null!;
 
-    private AzuriteLaunchOptions Launch => new(_port, _data.FullName);
+    public async Task InitializeAsync() => _azurite = await StoppableAzurite.StartAsync();
 
-    public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync(Launch, CancellationToken.None);
-
-    public async Task DisposeAsync()
-    {
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
-
-        _data.Delete(recursive: true);
-    }
+    public async Task DisposeAsync() => await _azurite.DisposeAsync();
 
     [Fact]
     public async Task StorageDownTwoMinutes_EveryServedCallIsCountedAndNothingIsDeadLettered()
     {
-        await using var harness = await ProxyHarness.StartWithPipelineAsync(_azurite!.ConnectionString);
+        await using var harness = await ProxyHarness.StartWithPipelineAsync(_azurite.ConnectionString);
         var keys = new[] { await harness.CreateKeyAsync("steady-a"), await harness.CreateKeyAsync("steady-b") };
         var statuses = new ConcurrentBag<HttpStatusCode>();
         using var stop = new CancellationTokenSource();
@@ -64,11 +51,11 @@ public sealed class StorageOutageUnderTrafficTests(ITestOutputHelper output) : I
 
         // 2. Storage goes away for two minutes, then comes back.
         await Task.Delay(TimeSpan.FromSeconds(5));
-        await _azurite.DisposeAsync();
+        await _azurite.StopAsync();
         var servedBefore = harness.Provider.CompletedAnswers;
         await Task.Delay(Outage);
         var servedDuring = harness.Provider.CompletedAnswers - servedBefore;
-        _azurite = await AzuriteProcess.StartAsync(Launch, CancellationToken.None);
+        await _azurite.RestartAsync();
         await Task.Delay(TimeSpan.FromSeconds(5));
         await stop.CancelAsync();
         await traffic;
