@@ -27,8 +27,8 @@ public sealed class RecordBoundsPipelineTests(AzuriteFixture azurite)
         var first = November(30, seed: 51);
         var later = November(30, seed: 52);
 
-        using var withHuge = await app.Client.PostAsync("/usage-aggregate", UsageAggregatePayload.Content([.. first, huge], deliveryCount: 1));
-        using var afterIt = await app.Client.PostAsync("/usage-aggregate", UsageAggregatePayload.Content(later, deliveryCount: 1));
+        using var withHuge = await app.Client.SendAsync(UsageAggregatePayload.Post([.. first, huge], deliveryCount: 1));
+        using var afterIt = await app.Client.SendAsync(UsageAggregatePayload.Post(later, deliveryCount: 1));
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (withHuge.StatusCode, afterIt.StatusCode));
         var total = await AggregatesProbe.MonthTotalAsync(app, "2026-11");
@@ -54,7 +54,7 @@ public sealed class RecordBoundsPipelineTests(AzuriteFixture azurite)
         await aggregates.InsertAsync(AggregateRowEntity.ToEntity(damaged), CancellationToken.None);
         var records = November(60, seed: 53);
 
-        using var response = await app.Client.PostAsync("/usage-aggregate", UsageAggregatePayload.Content(records, deliveryCount: 1));
+        using var response = await app.Client.SendAsync(UsageAggregatePayload.Post(records, deliveryCount: 1));
         using var byTeam = await app.Client.SendAsync(RunningApp.Request(HttpMethod.Get, "/reports/summary?from=2026-11-01&to=2026-11-30&groupBy=team"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

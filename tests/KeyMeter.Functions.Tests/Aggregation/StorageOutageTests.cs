@@ -25,12 +25,12 @@ public sealed class StorageOutageTests : IAsyncLifetime
         await using var app = await RunningApp.StartAsync(connectionString, extraArgs: ["--KeyMeter:Aggregation:StorageRetryDelay=00:00:00.500"]);
         var before = November(seed: 71);
         var during = November(seed: 72);
-        using var first = await app.Client.PostAsync("/usage-aggregate", UsageAggregatePayload.Content(before, deliveryCount: 1));
+        using var first = await app.Client.SendAsync(UsageAggregatePayload.Post(before, deliveryCount: 1));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
 
         // Stopped (it saves its data on the way out), for longer than the Table client's own retries last.
         await _azurite.StopAsync();
-        var delivery = app.Client.PostAsync("/usage-aggregate", UsageAggregatePayload.Content(during, deliveryCount: 1));
+        var delivery = app.Client.SendAsync(UsageAggregatePayload.Post(during, deliveryCount: 1));
         await Task.Delay(TimeSpan.FromSeconds(10));
         Assert.False(delivery.IsCompleted, "the invocation answered while storage was down");
         await _azurite.RestartAsync();

@@ -46,7 +46,7 @@ public sealed class StoredDataReportTests(AzuriteFixture azurite)
             Record("px_a", owner: "a@example.com", startedAt: new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero)),
             Record("px_b", owner: "b@example.com", startedAt: new DateTimeOffset(2026, 11, 20, 23, 0, 0, TimeSpan.Zero)),
         };
-        using var counted = await app.Client.PostAsync("/usage-aggregate", UsageAggregatePayload.Content(records, deliveryCount: 1));
+        using var counted = await app.Client.SendAsync(UsageAggregatePayload.Post(records, deliveryCount: 1));
         Assert.Equal(HttpStatusCode.OK, counted.StatusCode);
         var aggregates = await new TableProvider(azurite.Service, app.TablePrefix).GetAsync(AggregateKeys.TableName, CancellationToken.None);
         foreach (var entity in DamagedRows())

@@ -34,6 +34,14 @@ internal static class UsageAggregatePayload
     public static StringContent Content(IReadOnlyList<UsageRecord> records, int deliveryCount) =>
         new(Json(records, deliveryCount), Encoding.UTF8, "application/json");
 
+    /// <summary>A <c>POST /usage-aggregate</c> of the batch, with the function key, as the host (or local mode) sends it.</summary>
+    public static HttpRequestMessage Post(IReadOnlyList<UsageRecord> records, int deliveryCount)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/usage-aggregate") { Content = Content(records, deliveryCount) };
+        request.Headers.Add("x-functions-key", Hosting.RunningApp.FunctionKey);
+        return request;
+    }
+
     public static InvocationRequest Request(IReadOnlyList<UsageRecord> records, int deliveryCount) =>
         HostFixtures.Parse(Json(records, deliveryCount));
 }

@@ -38,7 +38,12 @@ public sealed class MalformedRequestFuzzTests(AzuriteFixture azurite, ITestOutpu
             "--KeyMeter:Providers:Anthropic:BaseUrl=" + upstream.BaseAddress,
             "--KeyMeter:Secrets:OpenAIApiKey=fuzz-openai-provider-key",
             "--KeyMeter:Secrets:AnthropicApiKey=fuzz-anthropic-provider-key",
-            "--KeyMeter:Cursor:Enabled=false");
+            "--KeyMeter:Cursor:Enabled=false",
+
+            // Malformed input is the subject here, not outages: storage shared by 16 concurrent clients on two cores
+            // may take longer than the default second, which would rightly answer 503.
+            "--KeyMeter:Proxy:KeyLookupTimeout=00:00:10",
+            "--KeyMeter:Budgets:StorageTimeout=00:00:10");
         var keys = app.App.Services.GetRequiredService<KeyManagement>();
         var proxyKey = await CreateKeyAsync(keys, "fuzz-open", null, null);
         var limitedKey = await CreateKeyAsync(keys, "fuzz-limited", 1000m, ["gpt-5", "claude-*"]);
