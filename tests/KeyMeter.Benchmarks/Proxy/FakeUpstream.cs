@@ -19,11 +19,15 @@ namespace KeyMeter.Benchmarks.Proxy;
 /// </summary>
 internal sealed class FakeUpstream : IAsyncDisposable
 {
-    /// <summary>Request header choosing the streamed body: its size in bytes, or absent for a short token-by-token answer.</summary>
-    public const string StreamBytesHeader = "x-bench-stream-bytes";
+    /// <summary>
+    /// Request header choosing the streamed body: its size in bytes, or absent for a short token-by-token answer. The
+    /// benchmark's headers carry the SDK telemetry prefix, the only client headers KeyMeter forwards besides a few
+    /// named ones.
+    /// </summary>
+    public const string StreamBytesHeader = "X-Stainless-Bench-Stream-Bytes";
 
     /// <summary>Request header asking the stream to wait at its middle on <see cref="Gate"/>.</summary>
-    public const string HoldHeader = "x-bench-hold";
+    public const string HoldHeader = "X-Stainless-Bench-Hold";
 
     private const long MaxRequestBytes = 1024 * 1024;
 
