@@ -11,7 +11,7 @@ namespace KeyMeter.Azure.Notifications;
 /// </summary>
 internal sealed class AcsTokenPolicy(TokenCredential credential) : HttpPipelinePolicy
 {
-    /// <summary>The scope Azure's own Communication SDKs ask for, double slash included (reference §4.c).</summary>
+    /// <summary>The scope Azure's own Communication SDKs ask for, double slash included.</summary>
     public const string Scope = "https://communication.azure.com//.default";
 
     // Replaced whole (a struct written at once through a box): two sends that race fetch two tokens, both valid.

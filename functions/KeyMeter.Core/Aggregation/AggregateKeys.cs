@@ -5,7 +5,7 @@ namespace KeyMeter.Core.Aggregation;
 /// <summary>
 /// Where aggregates live in the <c>aggregates</c> table. One partition per UTC month of the records' start times holds
 /// everything a record touches, so one entity-group transaction can insert its marker and update every aggregate row
-/// it adds to (DESIGN.md invariant 3):
+/// it adds to (exactly-once counting, see the README's Architecture section):
 /// <list type="bullet">
 /// <item><c>r|{recordId}</c>: the marker that says the record was counted;</item>
 /// <item><c>d|{yyyy-MM-dd}|{dimension}|{bucket}</c>: one day of one dimension (a wide row, <see cref="AggregateRow"/>);</item>

@@ -6,7 +6,7 @@ namespace KeyMeter.Core.Aggregation;
 
 /// <summary>
 /// Counts usage records into the aggregates exactly once, however often and in whatever order they arrive
-/// (DESIGN.md invariant 3). Records are grouped by month partition; for each partition a few entity-group
+/// (README, Architecture). Records are grouped by month partition; for each partition a few entity-group
 /// transactions each insert their records' markers and replace the aggregate rows they add to under the rows' ETags.
 /// An existing marker means the record was counted before; a changed row means another writer got there first.
 /// </summary>

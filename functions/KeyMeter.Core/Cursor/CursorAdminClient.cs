@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace KeyMeter.Core.Cursor;
 
 /// <summary>
-/// <see cref="ICursorAdminApi"/> over HTTP (reference/cursor-api.md §1). Basic auth with the Admin API key as the user
+/// <see cref="ICursorAdminApi"/> over HTTP (https://cursor.com/docs/account/teams/admin-api). Basic auth with the Admin API key as the user
 /// name; client-side rate limits per endpoint family; 429 waits as long as <c>Retry-After</c> asks (up to
 /// <see cref="CursorOptions.MaxRetryAfter"/>); 5xx, transport failures and timeouts back off exponentially with full
 /// jitter (https://aws.amazon.com/builders-library/timeouts-retries-and-backoff-with-jitter/). Every failure that is
@@ -27,7 +27,7 @@ public sealed class CursorAdminClient(HttpClient http, ISecretSource secrets, IO
     private const int MaxMessageLength = 300;
     private const int MaxErrorBodyBytes = 8 * 1024;
 
-    // RFC 9110 §10.2.3 leaves a 429 without Retry-After open; Cursor's limits reset every minute (§1.2).
+    // RFC 9110 §10.2.3 leaves a 429 without Retry-After open; Cursor's limits reset every minute (https://cursor.com/docs/api).
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(60);
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 

@@ -4,7 +4,7 @@ namespace KeyMeter.Core.Cursor;
 
 /// <summary>
 /// An Admin API error body in any of its documented shapes: <c>{"error":"Forbidden","message":"…"}</c>,
-/// <c>{"code":"error","message":"…"}</c> and <c>{"outcome":"error","message":"…"}</c> (reference/cursor-api.md §1.2, §1.5).
+/// <c>{"code":"error","message":"…"}</c> and <c>{"outcome":"error","message":"…"}</c> (https://cursor.com/docs/api, "Errors").
 /// </summary>
 internal sealed class CursorErrorBody
 {

@@ -5,7 +5,7 @@ using System.Text;
 namespace KeyMeter.Core.Cursor;
 
 /// <summary>
-/// A deterministic identity for Cursor usage events, which come without an id (reference/cursor-api.md §1.5).
+/// A deterministic identity for Cursor usage events, which come without an id (https://cursor.com/docs/account/teams/admin-api).
 /// </summary>
 /// <remarks>
 /// The identity hashes what Cursor does not correct after the fact: the millisecond timestamp, the user, the model, the

@@ -3,7 +3,8 @@ namespace KeyMeter.Core.Cursor;
 /// <summary>
 /// Normalises a usage event's billing category, which has arrived as a label (<c>"Usage-based"</c>,
 /// <c>"Included in Business"</c>), as <c>kindLabel</c>, and as a <c>USAGE_EVENT_KIND_*</c> enum code
-/// (reference/cursor-api.md §1.5, quirks). The result is a short lowercase tag value.
+/// (the documented label, an older docs revision's field name, and the enum code of Cursor's own dashboard API).
+/// The result is a short lowercase tag value.
 /// </summary>
 public static class CursorEventKind
 {

@@ -7,7 +7,7 @@ namespace KeyMeter.Core.Cursor;
 /// <summary>
 /// Reads a Cursor number as an exact decimal, whether it arrives as a JSON number (<c>40.16699999999999</c>, fractional
 /// cents since 2026-06-04) or as a string (the unofficial dashboard API's string-typed counts). Null and absent stay
-/// null. Decimal parsing keeps the digits as sent, so sums of cents are exact (reference/cursor-api.md §1.5).
+/// null. Decimal parsing keeps the digits as sent, so sums of cents are exact (https://cursor.com/docs/account/teams/admin-api).
 /// </summary>
 public sealed class CursorFlexibleDecimalConverter : JsonConverter<decimal?>
 {

@@ -7,7 +7,7 @@ namespace KeyMeter.Core.Cursor;
 /// <summary>
 /// Reads a whole number Cursor sends as a number or as a string: usage-event <c>timestamp</c> is a string of epoch
 /// milliseconds (<c>"1750979225854"</c>) while other timestamps are numbers, and token counts have been strings in
-/// some responses. Null, absent and empty become 0 (a missing <c>cacheWriteTokens</c> is zero, reference/cursor-api.md §1.5).
+/// some responses. Null, absent and empty become 0 (some events omit <c>cacheWriteTokens</c>, which then counts as zero).
 /// </summary>
 public sealed class CursorFlexibleLongConverter : JsonConverter<long>
 {

@@ -6,7 +6,7 @@ namespace KeyMeter.Core.Cursor;
 
 /// <summary>
 /// Reads an id Cursor has sent both as a number and as a string (<c>teamMembers[].id</c> was <c>12345</c>, now
-/// <c>user_…</c>; <c>userId</c> in daily usage): either becomes a string (reference/cursor-api.md §1.5, §7 point 7).
+/// <c>user_…</c>; <c>userId</c> in daily usage): either becomes a string (the docs and real responses disagree on the type).
 /// </summary>
 public sealed class CursorFlexibleStringConverter : JsonConverter<string?>
 {

@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 namespace KeyMeter.Core.Cursor;
 
 /// <summary>
-/// JSON of the Cursor Admin API boundary (STYLE.md point 8): the three response envelopes, the request bodies and the
+/// JSON of the Cursor Admin API boundary: the three response envelopes, the request bodies and the
 /// error body. Unknown members are skipped (the default), because Cursor adds fields without notice
-/// (reference/cursor-api.md §1.5, e.g. the undocumented <c>/teams/spend</c> fields). The number and id quirks are
+/// (e.g. undocumented <c>/teams/spend</c> fields such as <c>includedSpendCents</c>). The number and id quirks are
 /// handled by the converters on the DTOs' properties.
 /// </summary>
 [JsonSourceGenerationOptions(

@@ -12,7 +12,7 @@ namespace KeyMeter.Core.Cursor;
 /// </summary>
 /// <remarks>
 /// Everything is read before anything is written, so a rejected key or a failed page writes nothing. A member is
-/// active when not removed and not a <c>free-owner</c> (an unpaid admin has no seat, reference/cursor-api.md §1.6).
+/// active when not removed and not a <c>free-owner</c> (an unpaid admin has no seat: https://cursor.com/docs/account/teams/pricing).
 /// Seat records have an id per member and day, so a second run on the same day counts nothing more.
 /// </remarks>
 public sealed class CursorMembersSync(

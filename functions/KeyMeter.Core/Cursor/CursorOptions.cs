@@ -7,7 +7,7 @@ namespace KeyMeter.Core.Cursor;
 /// (Key Vault, or <c>KeyMeter__Secrets__CursorAdminApiKey</c> locally), never a setting.
 /// </summary>
 /// <remarks>
-/// Limits and windows follow reference/cursor-api.md §1.2–§1.5. A range failure names the setting as
+/// Limits and windows follow Cursor's documented ones (https://cursor.com/docs/api). A range failure names the setting as
 /// <c>CursorOptions.{Name}</c>, which is <c>KeyMeter__Cursor__{Name}</c>.
 /// </remarks>
 public sealed class CursorOptions

@@ -2,7 +2,7 @@ namespace KeyMeter.Core.Cursor;
 
 /// <summary>
 /// A client-side sliding-window limiter: at most <c>permitsPerWindow</c> requests in any rolling 60 seconds, so the
-/// client stays under Cursor's per-team limits (reference/cursor-api.md §1.2) instead of learning them from 429s.
+/// client stays under Cursor's per-team limits (https://cursor.com/docs/api) instead of learning them from 429s.
 /// Thread-safe; waiters sleep on <see cref="TimeProvider"/> until the oldest grant leaves the window.
 /// </summary>
 internal sealed class CursorRateLimiter

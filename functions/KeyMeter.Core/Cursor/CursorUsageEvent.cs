@@ -4,7 +4,7 @@ namespace KeyMeter.Core.Cursor;
 
 /// <summary>
 /// One row of <c>usageEvents</c> from <c>POST /teams/filtered-usage-events</c>: Cursor's per-request cost ledger
-/// (reference/cursor-api.md §1.5). Cursor returns no event id; <see cref="CursorEventIdentity"/> derives one.
+/// (https://cursor.com/docs/account/teams/admin-api). Cursor returns no event id; <see cref="CursorEventIdentity"/> derives one.
 /// </summary>
 public sealed class CursorUsageEvent
 {

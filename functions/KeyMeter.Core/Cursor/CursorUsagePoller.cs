@@ -11,7 +11,7 @@ namespace KeyMeter.Core.Cursor;
 /// publishes what changed to the <c>usage</c> queue as <see cref="CursorRecords"/>.
 /// </summary>
 /// <remarks>
-/// Exactly once, even across crashes and overlapping windows (DESIGN.md invariant 3):
+/// Exactly once, even across crashes and overlapping windows (README, Architecture):
 /// <list type="number">
 /// <item>Each event has a deterministic key (<see cref="CursorEventIdentity"/>); the ledger remembers the record last
 /// published for it and its revision.</item>

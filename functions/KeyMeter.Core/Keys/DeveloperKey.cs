@@ -2,7 +2,7 @@ namespace KeyMeter.Core.Keys;
 
 /// <summary>
 /// A developer's KeyMeter key as stored. Holds only the SHA-256 hash of the secret
-/// (DESIGN.md invariant 4); the secret itself exists once, in the create or rotate response.
+/// (keys only as hashes: README, Architecture); the secret itself exists once, in the create or rotate response.
 /// </summary>
 public sealed record DeveloperKey(
     string Id,

@@ -1,6 +1,6 @@
 namespace KeyMeter.Core.Keys;
 
-/// <summary>Outcome of a key command as a value (STYLE.md point 5).</summary>
+/// <summary>Outcome of a key command as a value: an expected failure is not an exception.</summary>
 public sealed record KeyResult<T>(KeyResultKind Kind, T? Value, KeyValidationErrors? Errors, string? Detail)
 {
     public static KeyResult<T> Ok(T value) => new(KeyResultKind.Ok, value, null, null);

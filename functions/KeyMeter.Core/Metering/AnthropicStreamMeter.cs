@@ -3,7 +3,8 @@ namespace KeyMeter.Core.Metering;
 /// <summary>
 /// Meters an Anthropic Messages event stream. <c>message_start</c> carries <c>message.usage</c> (input, cache reads
 /// and writes, a small initial output) with model and id; every <c>message_delta</c> carries a <em>cumulative</em>
-/// <c>usage</c>, so each field it has replaces the earlier value and nothing is added (reference/cursor-api.md 4.3).
+/// <c>usage</c>, so each field it has replaces the earlier value and nothing is added
+/// (https://docs.anthropic.com/en/docs/build-with-claude/streaming).
 /// The reading is exact when a <c>message_delta</c> came and no generated text followed it; otherwise (abort, an
 /// <c>error</c> event mid-stream) the input stays exact when <c>message_start</c> came and output is estimated.
 /// </summary>

@@ -3,7 +3,7 @@ namespace KeyMeter.Core.Metering;
 /// <summary>
 /// Meters an OpenAI Chat Completions (or legacy Completions) event stream. Usage comes from every chunk that carries a
 /// non-null <c>usage</c>, whatever its <c>choices</c> hold (an empty array as OpenAI sends it, <c>null</c> or absent as
-/// vLLM does, or a delta as other compatible providers do; lessons-from-peers #3); the last one wins.
+/// vLLM does, or a delta as other compatible providers do, which BerriAI/litellm#36168 missed); the last one wins.
 /// <c>data: [DONE]</c> ends the stream. Without usage, output is estimated from the delta text seen.
 /// </summary>
 internal sealed class ChatCompletionsStreamMeter : SseUsageMeter

@@ -2,7 +2,7 @@ namespace KeyMeter.Core.Metering;
 
 /// <summary>
 /// Reads the token usage of one upstream response from its bytes as they stream past, without buffering the body
-/// (DESIGN.md invariant 1) and without keeping any prompt or completion text (invariant 5). Create one per response
+/// and without keeping any prompt or completion text (README, Architecture). Create one per response
 /// with <see cref="UsageMeters.Create(ApiFormat, bool, long)"/>; not thread-safe.
 /// </summary>
 public interface IUsageMeter
@@ -17,7 +17,7 @@ public interface IUsageMeter
     /// <summary>
     /// Ends the response and returns its usage: exact when the provider reported it, otherwise an estimate with
     /// <see cref="UsageReading.Estimated"/> set. Call it also when the client aborted or the upstream failed
-    /// (DESIGN.md invariant 2); calling it again returns the same reading.
+    /// (no usage is lost); calling it again returns the same reading.
     /// </summary>
     /// <param name="endedNormally">
     /// <see langword="true"/> when the upstream body ended cleanly; then an event left without its closing blank

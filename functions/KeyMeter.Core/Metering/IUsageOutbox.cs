@@ -2,7 +2,7 @@ namespace KeyMeter.Core.Metering;
 
 /// <summary>
 /// Port to durable storage for usage records that could not be published (Table Storage): kept until a later attempt
-/// succeeds, so no usage is lost (DESIGN.md invariant 2).
+/// succeeds, so no usage is lost (README, Architecture).
 /// </summary>
 public interface IUsageOutbox
 {

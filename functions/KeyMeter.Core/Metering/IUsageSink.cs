@@ -3,7 +3,7 @@ namespace KeyMeter.Core.Metering;
 /// <summary>
 /// Port where usage records go: the Service Bus <c>usage</c> queue in Azure, the in-process queue locally. An
 /// implementation retries and, when it still cannot publish, keeps the record durably for a later attempt
-/// (DESIGN.md invariant 2): a completed call returns only once the record is safe.
+/// (no usage is lost): a completed call returns only once the record is safe.
 /// </summary>
 public interface IUsageSink
 {

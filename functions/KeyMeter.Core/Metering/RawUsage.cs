@@ -45,7 +45,8 @@ internal sealed class RawUsage
 
     /// <summary>
     /// Takes every count <paramref name="other"/> carries and keeps the rest: Anthropic's <c>message_delta</c> usage is
-    /// cumulative, so its values replace earlier ones and are never added (reference/cursor-api.md 4.3).
+    /// cumulative, so its values replace earlier ones and are never added
+    /// (https://docs.anthropic.com/en/docs/build-with-claude/streaming).
     /// </summary>
     public void MergeLatest(RawUsage other)
     {
@@ -59,7 +60,10 @@ internal sealed class RawUsage
         Ephemeral1hInputTokens = other.Ephemeral1hInputTokens ?? Ephemeral1hInputTokens;
     }
 
-    /// <summary>Normalises to disjoint billing buckets (DESIGN.md invariant 6; lessons-from-peers #5).</summary>
+    /// <summary>
+    /// Normalises to disjoint billing buckets, each provider by its own convention (mixing the two billed cache writes
+    /// twice in BerriAI/litellm#9812).
+    /// </summary>
     public TokenUsage ToTokenUsage(ApiFormat format) =>
         format == ApiFormat.AnthropicMessages ? ToAnthropic() : ToOpenAi(format);
 
@@ -80,7 +84,7 @@ internal sealed class RawUsage
     {
         // Anthropic counts cache reads and writes outside input_tokens. The cache_creation breakdown splits writes by
         // TTL; the total is preferred when both are present and disagree, as a later message_delta may update the
-        // total but not the breakdown (lessons-from-peers #4). Writes the breakdown does not place in the 1-hour
+        // total but not the breakdown (BerriAI/litellm#42663). Writes the breakdown does not place in the 1-hour
         // bucket are 5-minute writes, the default TTL.
         long write5m;
         long write1h;

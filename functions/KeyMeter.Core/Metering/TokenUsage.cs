@@ -1,7 +1,7 @@
 namespace KeyMeter.Core.Metering;
 
 /// <summary>
-/// Tokens of one call in disjoint billing buckets, whatever the provider's own convention (DESIGN.md invariant 6):
+/// Tokens of one call in disjoint billing buckets, whatever the provider's own convention:
 /// OpenAI counts cached tokens inside <c>prompt_tokens</c>, Anthropic counts cache reads and writes outside
 /// <c>input_tokens</c>; both are normalised here so that every token is priced exactly once.
 /// </summary>

@@ -5,7 +5,7 @@ namespace KeyMeter.Core.Metering;
 
 /// <summary>
 /// Rewrites a Chat Completions event stream for a client that did not ask for <c>stream_options.include_usage</c>
-/// when the proxy added it to get usage (lessons-from-peers #18): it drops exactly the events whose JSON has a
+/// when the proxy added it to get usage (a stream carries none unless asked): it drops exactly the events whose JSON has a
 /// non-null <c>usage</c> and an empty, null or absent <c>choices</c> — the extra usage-only chunk — and passes every
 /// other byte through unchanged and in order, including the <c>"usage":null</c> fields of ordinary chunks and a
 /// usage that rides on a chunk with choices. Meter the upstream bytes, not the filtered ones.

@@ -4,7 +4,7 @@ namespace KeyMeter.Core.Metering;
 
 /// <summary>
 /// What <see cref="UsageJsonScanner"/> found in one JSON document: its usage, model, id and type, and how many bytes
-/// of generated text it carried. Text is only measured, never kept (DESIGN.md invariant 5); model and id are copied
+/// of generated text it carried. Text is only measured, never kept (zero data retention); model and id are copied
 /// into small fixed buffers so that reading them costs no string per chunk.
 /// </summary>
 internal sealed class UsageFacts

@@ -247,7 +247,7 @@ internal sealed class UsageJsonScanner
                 break;
             case JsonName.Delta or JsonName.Text or JsonName.Content or JsonName.Refusal or JsonName.ReasoningContent
                 or JsonName.Thinking or JsonName.PartialJson or JsonName.Arguments when IsGeneratedText(depth):
-                // Only the length is kept: the text itself is never copied (DESIGN.md invariant 5).
+                // Only the length is kept: the text itself is never copied (zero data retention).
                 _facts.TextBytes += reader.ValueSpan.Length;
                 break;
         }

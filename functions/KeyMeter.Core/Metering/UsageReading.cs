@@ -5,7 +5,7 @@ namespace KeyMeter.Core.Metering;
 /// <param name="Model">The model the provider reported, when it did.</param>
 /// <param name="Estimated">
 /// <see langword="true"/> when any count is not the provider's own (client abort, upstream cut, usage missing);
-/// such a record must be flagged, never passed off as exact (lessons-from-peers #2).
+/// such a record must be flagged, never passed off as exact (BerriAI/litellm#36083 fell back to estimates silently).
 /// </param>
 /// <param name="ProviderRequestId">The provider's id of the response (<c>chatcmpl-…</c>, <c>resp_…</c>, <c>msg_…</c>).</param>
 public sealed record UsageReading(TokenUsage Usage, string? Model, bool Estimated, string? ProviderRequestId)

@@ -2,7 +2,7 @@ namespace KeyMeter.Core.Metering;
 
 /// <summary>
 /// One metered upstream call: who, which model, how many tokens of each kind, what it cost and at which price
-/// version. Carries no prompt or completion text (DESIGN.md invariant 5) and no secret, only the key's id.
+/// version. Carries no prompt or completion text (zero data retention) and no secret, only the key's id.
 /// </summary>
 /// <param name="Id">Deterministic per call: the same record published twice has the same id, so it counts once.</param>
 /// <param name="Source"><c>proxy</c> or <c>cursor</c>.</param>

@@ -3,7 +3,7 @@ namespace KeyMeter.Core.Notifications;
 /// <summary>
 /// One message to people (a budget alert, a digest), channel-neutral: each channel renders it in its own format
 /// (HTML and plain-text email, a Teams Adaptive Card, Slack Block Kit), and every rendering reads well as plain text.
-/// Holds figures and names only: never a key, a prompt or a completion (DESIGN.md invariants 4 and 5). Every text is
+/// Holds figures and names only: never a key, a prompt or a completion (README, Architecture). Every text is
 /// plain text that may hold values from outside (key names, emails, models, tags): no markup, and each channel escapes
 /// all of it (<see cref="TeamsText"/>, <see cref="SlackText"/>, <see cref="HtmlText"/>, <see cref="EmailText"/>).
 /// </summary>

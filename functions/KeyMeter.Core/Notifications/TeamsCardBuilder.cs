@@ -6,7 +6,8 @@ namespace KeyMeter.Core.Notifications;
 
 /// <summary>
 /// The body a Microsoft Teams Workflows webhook ("Post to a channel when a webhook request is received") takes: a
-/// <c>message</c> whose one attachment is an Adaptive Card 1.4 (azure-functions-custom-handler.md §4.d). Only 1.0-era
+/// <c>message</c> whose one attachment is an Adaptive Card 1.4
+/// (https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/connectors-using). Only 1.0-era
 /// elements (TextBlock, FactSet, ColumnSet, Action.OpenUrl) so every Teams client renders it; a table keeps its first
 /// <see cref="MaxTableRows"/> rows and says how many more there are, which keeps a card far below Teams' ~28 KB limit.
 /// Every text of the message reaches a <c>TextBlock</c> or <c>Fact</c> through <see cref="TeamsText"/>; KeyMeter's own

@@ -4,7 +4,7 @@ namespace KeyMeter.Core.Pricing;
 
 /// <summary>
 /// Prices one call: each disjoint bucket of <see cref="TokenUsage"/> at its own rate, so cache reads
-/// and writes are never billed as plain input nor twice (lessons-from-peers rows 1 and 5). Reasoning
+/// and writes are never billed as plain input nor twice (BerriAI/litellm#11789, #9812). Reasoning
 /// tokens are part of the output and are not billed again.
 /// </summary>
 public static class CostCalculator

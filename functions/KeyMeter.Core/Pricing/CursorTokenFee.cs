@@ -4,7 +4,7 @@ namespace KeyMeter.Core.Pricing;
 
 /// <summary>
 /// Cursor's token fee on bring-your-own-key requests: 0.25 USD per 1M tokens, counted over every
-/// input bucket (cache reads and writes included) and the output (DESIGN.md invariant 6).
+/// input bucket (cache reads and writes included) and the output (https://cursor.com/docs/account/teams/pricing).
 /// </summary>
 public static class CursorTokenFee
 {

@@ -5,7 +5,7 @@ namespace KeyMeter.Core.Pricing;
 /// <summary>
 /// The result of <see cref="PriceTable.Find"/>: the prices in force for a model on a day, or "not found"
 /// (an unknown model, or a known model without a price on that day). Carries the table version either
-/// way, so that every usage record says which prices it was computed with (DESIGN.md invariant 6).
+/// way, so that every usage record says which prices it was computed with (README, Architecture).
 /// </summary>
 /// <param name="PriceVersion">The table version, with an <c>+overrides-…</c> suffix when negotiated prices apply.</param>
 /// <param name="RequestedModel">The model id as the caller passed it.</param>

@@ -7,7 +7,7 @@ namespace KeyMeter.Core.Pricing;
 
 /// <summary>
 /// Layers <see cref="PriceOverride"/>s onto a table's models and fingerprints their effect, so that the
-/// resulting version says "negotiated prices" and which ones (lessons-from-peers row 13: store a
+/// resulting version says "negotiated prices" and which ones (records store a
 /// price-version id, not the price entry).
 /// </summary>
 internal static class PriceOverrideMerger

@@ -1,7 +1,7 @@
 namespace KeyMeter.Core.Pricing;
 
 /// <summary>
-/// The versioned table of model prices (DESIGN.md invariant 6). The default table is embedded in this
+/// The versioned table of model prices. The default table is embedded in this
 /// assembly (<c>Pricing/prices.json</c>) and validated when first loaded; negotiated prices are layered
 /// on with <see cref="WithOverrides"/>, which changes <see cref="Version"/> so records say which prices
 /// they were computed with. Instances are immutable and safe to share.

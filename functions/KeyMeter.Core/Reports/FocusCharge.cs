@@ -51,7 +51,7 @@ internal sealed record FocusCharge(
             : new FocusCharge(publisher, publisher, publisher, item.Provider.ToLowerInvariant(), service, $"{item.Model} tokens via KeyMeter proxy", counters.CostUsd, false);
     }
 
-    /// <summary>Cursor's per-token fee on the same tokens, billed by Cursor (DESIGN.md invariant 6).</summary>
+    /// <summary>Cursor's per-token fee on the same tokens, billed by Cursor, a charge apart from the provider's.</summary>
     public static FocusCharge CursorFee(LineItem item, AggregateCounters counters)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace KeyMeter.Core.Reports;
 
 /// <summary>
-/// A report query parameter read from user input (STYLE.md point 5: errors are values): either the value, or the
+/// A report query parameter read from user input (errors are values): either the value, or the
 /// parameter's name and a message that says what was wrong and what is allowed.
 /// </summary>
 internal sealed record ReportParseResult<T>(T? Value, string? Parameter, string? Error)

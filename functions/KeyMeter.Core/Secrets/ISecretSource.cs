@@ -2,7 +2,7 @@ namespace KeyMeter.Core.Secrets;
 
 /// <summary>
 /// Port to the company's secrets (provider keys, the Cursor Admin API key): Key Vault in Azure,
-/// configuration locally. Values are never logged, echoed or stored outside memory (DESIGN.md invariant 4).
+/// configuration locally. Values are never logged, echoed or stored outside memory (README, Architecture).
 /// </summary>
 public interface ISecretSource
 {

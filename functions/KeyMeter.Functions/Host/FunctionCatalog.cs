@@ -5,7 +5,7 @@ namespace KeyMeter.Functions.Host;
 
 /// <summary>
 /// The functions of the app, read from every <c>{appRoot}/{name}/function.json</c>: the single source of truth for
-/// routes, schedules and queue names (DESIGN.md, "Hosting").
+/// routes, schedules and queue names (README, Architecture).
 /// </summary>
 internal sealed class FunctionCatalog
 {

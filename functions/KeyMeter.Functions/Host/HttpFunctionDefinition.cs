@@ -8,7 +8,7 @@ namespace KeyMeter.Functions.Host;
 /// <param name="Methods">Upper-case HTTP methods; empty means all.</param>
 /// <param name="AuthLevel">The trigger's <c>authLevel</c>.</param>
 /// <param name="IsProxied">Exactly one <c>httpTrigger</c> in and one <c>http</c> out: the host proxies the request
-/// (enableProxyingHttpRequest); anything else runs in payload mode (azure-functions-custom-handler.md D2).</param>
+/// (enableProxyingHttpRequest); any other binding puts it in payload mode (https://learn.microsoft.com/azure/azure-functions/functions-custom-handlers).</param>
 internal sealed record HttpFunctionDefinition(
     string Name,
     string BindingName,

@@ -13,7 +13,7 @@ namespace KeyMeter.Functions.Host;
 /// The rule: parse a string once more when its content is itself JSON.
 /// </summary>
 /// <remarks>
-/// Reference: azure-functions-custom-handler.md §1.3; https://github.com/Azure/azure-functions-host/issues/5815.
+/// See https://github.com/Azure/azure-functions-host/issues/5815 and the README's custom-handler contract.
 /// </remarks>
 internal static class InvocationDecoder
 {

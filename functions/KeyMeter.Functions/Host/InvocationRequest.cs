@@ -8,7 +8,7 @@ namespace KeyMeter.Functions.Host;
 /// Values are kept raw because the host double-encodes many of them; read them through <see cref="InvocationDecoder"/>
 /// or the typed accessors (<see cref="TimerInfo"/>, <see cref="ServiceBusMessage"/>, <see cref="ServiceBusBatch"/>).
 /// </summary>
-/// <remarks>Keys are looked up case-insensitively. Reference: azure-functions-custom-handler.md §1.3.</remarks>
+/// <remarks>Keys are looked up case-insensitively. Shape: https://learn.microsoft.com/azure/azure-functions/functions-custom-handlers (request payload).</remarks>
 internal sealed class InvocationRequest
 {
     /// <summary>Trigger and input binding values, keyed by the binding <c>name</c> in function.json.</summary>

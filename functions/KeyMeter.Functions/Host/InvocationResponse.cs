@@ -6,7 +6,7 @@ namespace KeyMeter.Functions.Host;
 /// What a payload-mode handler answers: <c>{"Outputs": {...}, "Logs": [...], "ReturnValue": ...}</c>.
 /// The host writes <see cref="Logs"/> to the invocation log and binds <see cref="ReturnValue"/> to <c>$return</c>.
 /// </summary>
-/// <remarks>Reference: azure-functions-custom-handler.md §1.4.</remarks>
+/// <remarks>Shape: https://learn.microsoft.com/azure/azure-functions/functions-custom-handlers (response payload).</remarks>
 internal sealed class InvocationResponse
 {
     /// <summary>Output binding values keyed by binding name.</summary>

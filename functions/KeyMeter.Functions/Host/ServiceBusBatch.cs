@@ -10,7 +10,7 @@ namespace KeyMeter.Functions.Host;
 /// </summary>
 /// <remarks>
 /// The host settles the whole batch at once: a non-2xx answer abandons every message in it
-/// (azure-functions-custom-handler.md D7).
+/// (https://learn.microsoft.com/azure/azure-functions/functions-bindings-service-bus-trigger, PeekLock behavior).
 /// </remarks>
 internal sealed class ServiceBusBatch(IReadOnlyList<ServiceBusMessage> messages)
 {

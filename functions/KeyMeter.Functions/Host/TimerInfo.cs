@@ -3,7 +3,7 @@ namespace KeyMeter.Functions.Host;
 /// <summary>
 /// The timer trigger's value: <c>{"Schedule": {...}, "ScheduleStatus": {...} | null, "IsPastDue": bool}</c>.
 /// </summary>
-/// <remarks>Shape inferred from the timer extension's TimerInfo (azure-functions-custom-handler.md §1.3).</remarks>
+/// <remarks>Shape inferred from the timer extension's TimerInfo type; the host documents no JSON for it.</remarks>
 internal sealed record TimerInfo(TimerScheduleInfo? Schedule, ScheduleStatus? ScheduleStatus, bool IsPastDue)
 {
     public static DecodeResult<TimerInfo> Decode(InvocationRequest request, string bindingName)

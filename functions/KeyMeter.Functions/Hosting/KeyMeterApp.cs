@@ -84,7 +84,7 @@ internal static class KeyMeterApp
         }
 
         app.UseStatusCodePages();
-        // The Functions host polls GET / until the handler answers (azure-functions-custom-handler.md 1.2).
+        // The Functions host polls GET / until the handler answers, to know it has started.
         app.MapGet("/", () => TypedResults.Text("KeyMeter is running.")).ExcludeFromDescription().WithBodyLimit(BodyLimits.NoBody);
         var manage = app.MapGroup(string.Empty).WithBodyLimit(BodyLimits.Management);
         manage.MapManageEndpoints();

@@ -10,7 +10,7 @@ namespace KeyMeter.Functions.Local;
 /// <summary>
 /// Builds invocation payloads exactly as the host does, quirks included: non-object values go through
 /// <c>JsonConvert.SerializeObject</c> and travel as JSON strings, so a string body is double-encoded, numbers are
-/// strings and arrays are strings holding JSON arrays (azure-functions-custom-handler.md §1.3).
+/// strings and arrays are strings holding JSON arrays (https://github.com/Azure/azure-functions-host/issues/5815).
 /// </summary>
 internal static class HostPayloadFactory
 {

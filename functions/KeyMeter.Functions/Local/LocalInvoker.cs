@@ -7,7 +7,7 @@ namespace KeyMeter.Functions.Local;
 /// <summary>
 /// Calls a payload-mode function over HTTP the way the host does: <c>POST {self}/{name}</c> with an
 /// <see cref="InvocationRequest"/>; like the host, anything but a 2xx with a valid <see cref="InvocationResponse"/> is a
-/// failed invocation (azure-functions-custom-handler.md D7).
+/// failed invocation (README, Architecture).
 /// It sends the local function key, which local mode demands on payload invocations.
 /// </summary>
 internal sealed class LocalInvoker(IHttpClientFactory httpClientFactory, SelfAddress selfAddress, LocalFunctionKey functionKey, ILogger<LocalInvoker> logger)
@@ -23,7 +23,7 @@ internal sealed class LocalInvoker(IHttpClientFactory httpClientFactory, SelfAdd
             Content = JsonContent.Create(request, HostPayloadFactory.Json.InvocationRequest),
         };
 
-        // The host sends an invocation id with every call (azure-functions-custom-handler.md §1.2).
+        // The host sends an invocation id with every call.
         message.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
         message.Headers.Add(LocalFunctionKey.HeaderName, functionKey.Value);
         try

@@ -5,7 +5,7 @@ namespace KeyMeter.Functions.Proxy;
 
 /// <summary>
 /// Errors in the provider's own JSON shape, so OpenAI and Anthropic SDKs and Cursor show the message
-/// (DESIGN.md invariant 8). Messages never contain a key, a prompt or a completion.
+/// (ProblemDetails are for the other routes). Messages never contain a key, a prompt or a completion.
 /// </summary>
 internal static class ProviderError
 {

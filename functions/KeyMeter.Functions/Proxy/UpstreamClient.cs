@@ -1,7 +1,7 @@
 namespace KeyMeter.Functions.Proxy;
 
 /// <summary>
-/// The one long-lived connection pool to the providers (STYLE.md point 3): no redirects, no decompression, no cookies,
+/// The one long-lived connection pool to the providers, as in YARP's forwarder: no redirects, no decompression, no cookies,
 /// no system proxy surprises; headers read before the body so streams pass through as they arrive.
 /// </summary>
 internal sealed class UpstreamClient : IDisposable

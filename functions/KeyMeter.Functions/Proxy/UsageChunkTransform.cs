@@ -3,7 +3,7 @@ using KeyMeter.Core.Metering;
 
 namespace KeyMeter.Functions.Proxy;
 
-/// <summary>Hides the usage-only chunk the proxy requested on the client's behalf (lessons-from-peers #18).</summary>
+/// <summary>Hides the usage-only chunk the proxy requested on the client's behalf (a stream carries no usage unless asked).</summary>
 internal sealed class UsageChunkTransform : IResponseTransform
 {
     private readonly UsageChunkFilter _filter = new();

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace KeyMeter.Benchmarks.Proxy;
 
 /// <summary>
-/// The reference hop: the smallest forwarder in the shape STYLE.md point 3 asks for (one long-lived invoker over
+/// The reference hop: the smallest forwarder in the shape the proxy follows (one long-lived invoker over
 /// <see cref="SocketsHttpHandler"/>, headers read first, hop-by-hop headers dropped, a pooled buffer, a flush per read)
 /// and nothing else: no keys, no body inspection, no metering, no pricing. Through it versus direct is what any HTTP
 /// proxy hop costs on this machine; KeyMeter's own work is what it adds on top.

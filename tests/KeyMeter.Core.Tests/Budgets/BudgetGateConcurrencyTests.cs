@@ -5,7 +5,7 @@ using KeyMeter.Testing;
 namespace KeyMeter.Core.Tests.Budgets;
 
 /// <summary>
-/// The hard-block guarantee under concurrency (DESIGN.md invariant 7; BerriAI/litellm#34732 is the failure it rules
+/// The hard-block guarantee under concurrency (README, Architecture; BerriAI/litellm#34732 is the failure it rules
 /// out): concurrent requests on one or several instances never reserve more than a budget has left.
 /// </summary>
 public sealed class BudgetGateConcurrencyTests

@@ -1,6 +1,6 @@
 namespace KeyMeter.Core.Tests.Cursor;
 
-/// <summary>Admin API bodies shaped like the documented examples and the quirks real clients met (reference/cursor-api.md §1.5).</summary>
+/// <summary>Admin API bodies shaped like the documented examples and the quirks real clients met (https://cursor.com/docs/account/teams/admin-api).</summary>
 internal static class CursorFixtures
 {
     /// <summary>

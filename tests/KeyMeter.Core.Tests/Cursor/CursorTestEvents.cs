@@ -2,7 +2,7 @@ using KeyMeter.Core.Cursor;
 
 namespace KeyMeter.Core.Tests.Cursor;
 
-/// <summary>Usage events shaped like the documented ones (reference/cursor-api.md §1.5), with their quirks.</summary>
+/// <summary>Usage events shaped like the documented ones (https://cursor.com/docs/account/teams/admin-api), with their quirks.</summary>
 internal static class CursorTestEvents
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);

@@ -46,7 +46,7 @@ public sealed class AnthropicStreamMeterTests
     [Fact]
     public void Complete_DeltaCarryingInputAndCacheCounts_LatestValuesReplaceStart()
     {
-        // With server tools the final delta restates every cumulative count (lessons-from-peers #4).
+        // With server tools the final delta restates every cumulative count (BerriAI/litellm#42663).
         var stream = AnthropicStart(PlainStartUsage)
             + AnthropicText
             + Delta("""{"input_tokens":1500,"cache_creation_input_tokens":300,"cache_read_input_tokens":700,"output_tokens":90,"server_tool_use":{"web_search_requests":1}}""");

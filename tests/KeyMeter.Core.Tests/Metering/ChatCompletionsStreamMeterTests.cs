@@ -28,7 +28,7 @@ public sealed class ChatCompletionsStreamMeterTests
     [Fact]
     public void Complete_UsageOnChunkWithChoicesDelta_ReadsUsage()
     {
-        // lessons-from-peers #3: compatible providers put usage on the chunk that finishes the choice.
+        // Compatible providers put usage on the chunk that finishes the choice (BerriAI/litellm#36168).
         var stream = ChatStreamAborted
             + Data(ChatChunk("""[{"index":0,"delta":{"content":"!"},"logprobs":null,"finish_reason":"stop"}]""", ChatUsageJson))
             + Data("[DONE]");
@@ -44,7 +44,7 @@ public sealed class ChatCompletionsStreamMeterTests
     [InlineData(null)]
     public void Complete_UsageChunkWithNullOrAbsentChoices_ReadsUsage(string? choices)
     {
-        // vLLM sends the usage chunk with "choices": null or without choices (reference/cursor-api.md 4.1).
+        // vLLM sends the usage chunk with "choices": null or without choices.
         var usageChunk = choices is null
             ? $$$"""{"id":"{{{ChatId}}}","object":"chat.completion.chunk","created":1741569952,"model":"{{{ChatModel}}}","usage":{{{ChatUsageJson}}}}"""
             : ChatChunk(choices, ChatUsageJson);

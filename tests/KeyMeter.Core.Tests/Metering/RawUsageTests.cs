@@ -31,7 +31,7 @@ public sealed class RawUsageTests
     [Fact]
     public void ToTokenUsage_OpenAiFieldsUnderAnthropicNamesIgnored_NoDoubleCounting()
     {
-        // lessons-from-peers #5: Anthropic cache fields never leak into OpenAI's convention and vice versa.
+        // Anthropic cache fields never leak into OpenAI's convention and vice versa (BerriAI/litellm#9812).
         var raw = new RawUsage { InputTokens = 100, CachedTokens = 40, CacheReadInputTokens = 999 };
 
         Assert.Equal(new TokenUsage(60, 40, 0, 0, 0, 0), raw.ToTokenUsage(ApiFormat.Responses));

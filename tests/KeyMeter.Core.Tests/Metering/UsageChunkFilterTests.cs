@@ -70,7 +70,7 @@ public sealed class UsageChunkFilterTests
     [Fact]
     public void Filter_UsageOnChunkWithChoices_PassesThrough()
     {
-        // Usage riding on a chunk with content belongs to the client's stream (lessons-from-peers #3).
+        // Usage riding on a chunk with content belongs to the client's stream (BerriAI/litellm#36168).
         var input = Data(ChatChunk("""[{"index":0,"delta":{"content":"!"},"finish_reason":"stop"}]""", ChatUsageJson)) + Done;
 
         Assert.Equal(input, Filter(input, Every(5, input)));

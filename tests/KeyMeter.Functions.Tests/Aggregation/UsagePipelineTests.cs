@@ -165,7 +165,7 @@ public sealed class UsagePipelineTests(AzuriteFixture azurite)
     private static StringContent Payload(IReadOnlyList<UsageRecord> records, int deliveryCount) =>
         Payload([.. records.Select(Body)], [.. records.Select(record => record.Id)], deliveryCount);
 
-    /// <summary>A <c>cardinality: many</c> invocation as the host sends it: arrays inside JSON strings (azure-functions-custom-handler.md §1.3).</summary>
+    /// <summary>A <c>cardinality: many</c> invocation as the host sends it: arrays inside JSON strings (https://github.com/Azure/azure-functions-host/issues/5815).</summary>
     private static StringContent Payload(IReadOnlyList<string> bodies, IReadOnlyList<string> ids, int deliveryCount)
     {
         var payload = new Dictionary<string, Dictionary<string, string>>

@@ -14,7 +14,7 @@ namespace KeyMeter.Functions.Tests.Cursor;
 
 /// <summary>
 /// A loopback stand-in for api.cursor.com's Admin API that answers in the documented shapes with their quirks
-/// (reference/cursor-api.md §1.2–§1.5): Basic auth with the key as user name, string timestamps in epoch ms, fractional
+/// (https://cursor.com/docs/account/teams/admin-api): Basic auth with the key as user name, string timestamps in epoch ms, fractional
 /// cents, member ids as numbers and as <c>user_…</c> strings, <c>tokenUsage</c> or <c>cacheWriteTokens</c> missing,
 /// <c>kind</c> as a label, an enum code or <c>kindLabel</c>, page-numbered paging with both date bounds inclusive, 429
 /// with <c>Retry-After</c> in the newer body shape, and 401 in the older one.

@@ -120,7 +120,7 @@ internal sealed class FakeProvider : IAsyncDisposable
         var body = await RecordAsync(context);
         if (body.TryGetProperty("stream_options", out _))
         {
-            // The real Responses API rejects it (cursor-api.md 4.2).
+            // The real Responses API rejects it.
             await WriteJsonAsync(context, """{"error":{"message":"Unknown parameter: 'stream_options'.","type":"invalid_request_error","param":"stream_options","code":"unknown_parameter"}}""", status: 400);
             return;
         }

@@ -4,7 +4,7 @@ namespace KeyMeter.Core.Proxy.Translation;
 /// Cursor's "GPT-5 quirk": in Agent mode it sends OpenAI GPT-5 models a Responses API body (<c>input</c>, flat
 /// tools, <c>reasoning</c>, <c>text</c>, <c>store</c>, <c>include</c>) to <c>/v1/chat/completions</c> and still
 /// expects Chat Completions back. Cursor staff confirmed the bug (forum thread 158939); LiteLLM works around it
-/// with a dedicated route. See reference/cursor-api.md §3.2.
+/// with a dedicated route (https://docs.litellm.ai/docs/proxy/cursor).
 /// </summary>
 internal static class CursorResponsesQuirk
 {

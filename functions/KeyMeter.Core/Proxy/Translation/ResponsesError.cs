@@ -5,7 +5,7 @@ namespace KeyMeter.Core.Proxy.Translation;
 /// <summary>
 /// The error of a failed response (<c>response.error</c>: code, message) or of an <c>error</c> stream event (code,
 /// message, param at the top level, or nested under <c>error</c>), written back as an OpenAI error object
-/// <c>{"error":{"message","type","param","code"}}</c> (reference/cursor-api.md §4.1). Only scalar members are kept,
+/// <c>{"error":{"message","type","param","code"}}</c>. Only scalar members are kept,
 /// as raw tokens, so what is copied can never carry a line break into an SSE line.
 /// </summary>
 internal readonly record struct ResponsesError(RawToken Message, RawToken Type, RawToken Param, RawToken Code)

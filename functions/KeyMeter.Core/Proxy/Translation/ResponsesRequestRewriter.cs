@@ -6,7 +6,8 @@ namespace KeyMeter.Core.Proxy.Translation;
 /// <summary>
 /// Turns Cursor's Responses-shaped chat-completions body into a body <c>/v1/responses</c> accepts: every top-level
 /// member is copied as its raw JSON, in order and byte for byte, except <c>stream_options</c>, which the Responses
-/// API rejects (it knows only <c>include_obfuscation</c> there; reference/cursor-api.md §4.2). The Responses stream
+/// API rejects (it knows only <c>include_obfuscation</c> there:
+/// https://platform.openai.com/docs/api-reference/responses/create). The Responses stream
 /// always ends with usage, so nothing has to replace it.
 /// </summary>
 internal static class ResponsesRequestRewriter

@@ -275,7 +275,7 @@ internal static class ResponsesToChatJsonTranslator
         }
         finally
         {
-            // Cleared so no completion text lingers in the shared pool (DESIGN.md invariant 5).
+            // Cleared so no completion text lingers in the shared pool (zero data retention).
             ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace KeyMeter.Core.Proxy.Translation;
 
 /// <summary>
-/// A Responses API <c>usage</c> object (reference/cursor-api.md §4.2), written back in Chat Completions names (§4.1).
+/// A Responses API <c>usage</c> object, written back in Chat Completions names.
 /// Both APIs count cached tokens inside the input and reasoning tokens inside the output, so the numbers map one to one.
 /// </summary>
 internal readonly record struct ResponsesUsage(long InputTokens, long CachedTokens, long OutputTokens, long ReasoningTokens, long TotalTokens)

@@ -8,7 +8,7 @@ namespace KeyMeter.Core.Tests.Proxy.Translation;
 
 public sealed class ResponsesRequestRewriterTests
 {
-    /// <summary>What Cursor sends a GPT-5 model in Agent mode (reference/cursor-api.md §3.2), pretty-printed.</summary>
+    /// <summary>What Cursor sends a GPT-5 model in Agent mode (see CursorResponsesQuirk), pretty-printed.</summary>
     private const string CursorBody = """
         {
           "model": "gpt-5",
