@@ -160,7 +160,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ITestOutputHel
     private static string ChromiumPath()
     {
         var path = Environment.GetEnvironmentVariable("KEYMETER_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
-        Assert.True(File.Exists(path), $"The browser test needs Chromium at {path}: run 'apt-get install chromium' (as .ci/run does) or set KEYMETER_CHROMIUM.");
+        Assert.True(File.Exists(path), $"The browser test needs Chromium at {path}: on Debian run 'sudo apt-get update && sudo apt-get install -y chromium' (README, Quick start); elsewhere set KEYMETER_CHROMIUM to a Chromium or Chrome executable.");
         return path;
     }
 

@@ -13,9 +13,7 @@ internal sealed record BicepNames(IReadOnlyList<string> Queues, IReadOnlyList<st
     public static BicepNames Read(string bicepDirectory)
     {
         var checker = RepositoryPaths.Combine(".ci", "bicep", "check.js");
-        Assert.True(
-            Directory.Exists(RepositoryPaths.Combine(".ci", "bicep", "node_modules", "tree-sitter-bicep")),
-            "The Bicep checker needs its npm packages: run 'npm ci --prefix .ci/bicep' (as .ci/run does).");
+        BicepCheckerPackages.EnsureInstalled();
         var output = Path.Combine(Path.GetTempPath(), "keymeter-bicep-names-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {
