@@ -29,9 +29,6 @@ internal sealed class FakeProvider : IAsyncDisposable
     /// <summary>Pause between streamed events.</summary>
     public TimeSpan ChunkDelay { get; set; }
 
-    /// <summary>Released when a stream has sent its first events, for abort tests.</summary>
-    public TaskCompletionSource FirstEventsSent { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     /// <summary>Pause after reading a request, before answering: a provider thinking before its first byte.</summary>
     public TimeSpan HeaderDelay { get; set; }
 
@@ -59,8 +56,6 @@ internal sealed class FakeProvider : IAsyncDisposable
         });
         return fake;
     }
-
-    public void ResetFirstEvents() => FirstEventsSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task<JsonElement> RecordAsync(HttpContext context)
     {
@@ -171,17 +166,13 @@ internal sealed class FakeProvider : IAsyncDisposable
             {
                 // Give the proxy time to read what was sent: a reset discards unread bytes on the receiving side.
                 await Task.Delay(200, context.RequestAborted);
-                FirstEventsSent.TrySetResult();
                 context.Abort();
                 return;
             }
 
             await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Reported(item)), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
-            if (++sent == 2)
-            {
-                FirstEventsSent.TrySetResult();
-            }
+            sent++;
 
             if (ChunkDelay > TimeSpan.Zero)
             {
