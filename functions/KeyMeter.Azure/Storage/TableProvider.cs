@@ -12,8 +12,6 @@ internal sealed class TableProvider(TableServiceClient service, string tablePref
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
 
-    public TableServiceClient Service => service;
-
     public async ValueTask<TableClient> GetAsync(string tableName, CancellationToken cancellationToken)
     {
         var lazy = _tables.GetOrAdd(tableName, name => new Lazy<Task<TableClient>>(() => CreateAsync(name)));

@@ -1,13 +1,9 @@
 using System.Buffers;
 using System.Net;
+using KeyMeter.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KeyMeter.Benchmarks.Proxy;
 
@@ -24,7 +20,7 @@ internal sealed class BareForwarder : IAsyncDisposable
         "Host", "Connection", "Keep-Alive", "Transfer-Encoding", "TE", "Trailer", "Upgrade", "Proxy-Connection",
     };
 
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
     private readonly Uri _upstream;
     private readonly HttpMessageInvoker _invoker = new(new SocketsHttpHandler
     {
@@ -35,23 +31,18 @@ internal sealed class BareForwarder : IAsyncDisposable
         ActivityHeadersPropagator = null,
     });
 
-    private BareForwarder(WebApplication app, Uri upstream)
+    private BareForwarder(LoopbackServer server, Uri upstream)
     {
-        _app = app;
+        _server = server;
         _upstream = upstream;
     }
 
-    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    public Uri BaseAddress => _server.BaseAddress;
 
     public static async Task<BareForwarder> StartAsync(Uri upstream, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var forwarder = new BareForwarder(app, new Uri(upstream, "v1/chat/completions"));
-        app.MapPost("/v1/chat/completions", forwarder.ForwardAsync);
-        await app.StartAsync(cancellationToken);
+        var forwarder = new BareForwarder(new LoopbackServer(), new Uri(upstream, "v1/chat/completions"));
+        await forwarder._server.StartAsync(app => app.MapPost("/v1/chat/completions", forwarder.ForwardAsync), cancellationToken);
         return forwarder;
     }
 
@@ -101,8 +92,7 @@ internal sealed class BareForwarder : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         _invoker.Dispose();
     }
 }

@@ -1,13 +1,9 @@
 using System.Globalization;
 using KeyMeter.Core.Proxy;
 using KeyMeter.Functions.Proxy;
+using KeyMeter.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KeyMeter.Benchmarks.Proxy;
 
@@ -33,18 +29,18 @@ internal sealed class FakeUpstream : IAsyncDisposable
 
     private static readonly BufferedBodyBudget Bodies = new(256L * 1024 * 1024);
 
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
     private readonly string _expectedAuthorization;
 
-    private FakeUpstream(WebApplication app, StreamCatalog streams, string providerKey)
+    private FakeUpstream(LoopbackServer server, StreamCatalog streams, string providerKey)
     {
-        _app = app;
+        _server = server;
         Streams = streams;
         _expectedAuthorization = "Bearer " + providerKey;
     }
 
     /// <summary>The root, e.g. <c>http://127.0.0.1:41234/</c>; OpenAI's base URL is this plus <c>v1</c>.</summary>
-    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    public Uri BaseAddress => _server.BaseAddress;
 
     public StreamCatalog Streams { get; }
 
@@ -52,13 +48,8 @@ internal sealed class FakeUpstream : IAsyncDisposable
 
     public static async Task<FakeUpstream> StartAsync(StreamCatalog streams, string providerKey, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var upstream = new FakeUpstream(app, streams, providerKey);
-        app.MapPost("/v1/chat/completions", upstream.ChatAsync);
-        await app.StartAsync(cancellationToken);
+        var upstream = new FakeUpstream(new LoopbackServer(), streams, providerKey);
+        await upstream._server.StartAsync(app => app.MapPost("/v1/chat/completions", upstream.ChatAsync), cancellationToken);
         return upstream;
     }
 
@@ -120,9 +111,5 @@ internal sealed class FakeUpstream : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,6 +1,4 @@
 using KeyMeter.Core.Budgets;
-using KeyMeter.Core.Keys;
-using KeyMeter.Testing;
 
 namespace KeyMeter.Core.Tests.Budgets;
 
@@ -8,34 +6,22 @@ namespace KeyMeter.Core.Tests.Budgets;
 /// Holdings carry an owner and an expiry: a dead instance's slices come back, a live one keeps renewing its own, and an
 /// instance never admits from a slice it could no longer prove it holds (finding 8 of the hardening probe).
 /// </summary>
-public sealed class BudgetGateLeaseExpiryTests
+public sealed class BudgetGateLeaseExpiryTests : BudgetGateTestBase
 {
-    private const string Day = "d:2026-11-22";
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 30, 0, TimeSpan.Zero);
-    private static readonly CancellationToken None = CancellationToken.None;
-
-    private readonly ManualTimeProvider _time = new(Now);
-    private readonly InMemoryBudgetCounterStore _store = new();
-    private readonly string _key = KeyId.New();
-
-    private static KeyBudgets Daily(decimal limit) => new(limit, null);
-
-    private BudgetGate Gate(Action<BudgetGateOptions>? configure = null) => TestBudgetGates.Create(_store, _time, configure);
-
     [Fact]
     public async Task CrashedInstance_ItsSlicesAreReclaimedOnceItsHoldingExpires()
     {
         var crashed = Gate(options => options.LeaseFraction = 0.5);
         var survivor = Gate(options => options.LeaseFraction = 0.5);
-        Assert.True((await crashed.TryReserveAsync(_key, Daily(10m), 4m, None)).IsAdmitted);
-        Assert.True((await survivor.TryReserveAsync(_key, Daily(10m), 4m, None)).IsAdmitted);
+        Assert.True((await crashed.TryReserveAsync(Key, Daily(10m), 4m, None)).IsAdmitted);
+        Assert.True((await survivor.TryReserveAsync(Key, Daily(10m), 4m, None)).IsAdmitted);
 
         // The crashed instance holds 5 of the 10 and will never settle or give back anything.
-        Assert.True((await survivor.TryReserveAsync(_key, Daily(10m), 2m, None)).IsRefused);
-        _time.Advance(TimeSpan.FromSeconds(61));
+        Assert.True((await survivor.TryReserveAsync(Key, Daily(10m), 2m, None)).IsRefused);
+        Time.Advance(TimeSpan.FromSeconds(61));
 
-        Assert.True((await survivor.TryReserveAsync(_key, Daily(10m), 2m, None)).IsAdmitted);
-        var row = _store.Row(_key, Day)!;
+        Assert.True((await survivor.TryReserveAsync(Key, Daily(10m), 2m, None)).IsAdmitted);
+        var row = Store.Row(Key, Day)!;
         Assert.DoesNotContain(row.Holders, holder => holder.Owner == crashed.Owner);
         Assert.Equal(survivor.Owner, Assert.Single(row.Holders).Owner);
     }
@@ -45,46 +31,46 @@ public sealed class BudgetGateLeaseExpiryTests
     {
         var holder = Gate(options => options.LeaseFraction = 1.0);
         var other = Gate();
-        var reservation = (await holder.TryReserveAsync(_key, Daily(10m), 9m, None)).Reservation!;
+        var reservation = (await holder.TryReserveAsync(Key, Daily(10m), 9m, None)).Reservation!;
 
         for (var i = 0; i < 12; i++)
         {
-            _time.Advance(TimeSpan.FromSeconds(10));
+            Time.Advance(TimeSpan.FromSeconds(10));
             await holder.ReturnIdleLeasesAsync(None);
         }
 
-        Assert.True((await other.TryReserveAsync(_key, Daily(10m), 2m, None)).IsRefused);
-        var held = Assert.Single(_store.Row(_key, Day)!.Holders);
+        Assert.True((await other.TryReserveAsync(Key, Daily(10m), 2m, None)).IsRefused);
+        var held = Assert.Single(Store.Row(Key, Day)!.Holders);
         Assert.Equal(holder.Owner, held.Owner);
-        Assert.True(held.ExpiresAt > _time.GetUtcNow());
+        Assert.True(held.ExpiresAt > Time.GetUtcNow());
         await holder.SettleAsync(reservation, 9m, None);
-        Assert.Equal(9m, _store.Row(_key, Day)!.Settled);
+        Assert.Equal(9m, Store.Row(Key, Day)!.Settled);
     }
 
     [Fact]
     public async Task HoldingNotRenewed_InstanceStopsAdmittingFromItsSliceBeforeItCanBeReclaimed()
     {
         var gate = Gate(options => options.LeaseFraction = 1.0);
-        Assert.True((await gate.TryReserveAsync(_key, Daily(10m), 1m, None)).IsAdmitted);
-        _store.Unavailable = true;
+        Assert.True((await gate.TryReserveAsync(Key, Daily(10m), 1m, None)).IsAdmitted);
+        Store.Unavailable = true;
 
-        _time.Advance(TimeSpan.FromSeconds(20));
-        Assert.True((await gate.TryReserveAsync(_key, Daily(10m), 1m, None)).IsAdmitted);
+        Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.True((await gate.TryReserveAsync(Key, Daily(10m), 1m, None)).IsAdmitted);
 
         // Three quarters of the holding's life gone without a renewal: the slice may soon be taken, so it is not used.
-        _time.Advance(TimeSpan.FromSeconds(26));
-        Assert.Equal(BudgetOutcome.Unavailable, (await gate.TryReserveAsync(_key, Daily(10m), 1m, None)).Outcome);
+        Time.Advance(TimeSpan.FromSeconds(26));
+        Assert.Equal(BudgetOutcome.Unavailable, (await gate.TryReserveAsync(Key, Daily(10m), 1m, None)).Outcome);
     }
 
     [Fact]
     public async Task StorageStopsAnswering_ReservationIsUnavailableWithinTheStorageTimeout()
     {
         var gate = Gate(options => options.StorageTimeout = TimeSpan.FromMilliseconds(100));
-        Assert.True((await gate.TryReserveAsync(_key, Daily(10m), 1m, None)).IsAdmitted);
-        _store.Hangs = true;
+        Assert.True((await gate.TryReserveAsync(Key, Daily(10m), 1m, None)).IsAdmitted);
+        Store.Hangs = true;
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var decision = await gate.TryReserveAsync(_key, Daily(10m), 5m, None);
+        var decision = await gate.TryReserveAsync(Key, Daily(10m), 5m, None);
 
         Assert.Equal(BudgetOutcome.Unavailable, decision.Outcome);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), clock.Elapsed.ToString());
@@ -94,12 +80,12 @@ public sealed class BudgetGateLeaseExpiryTests
     public async Task Settle_ReturnsAtOnceAndWritesInTheBackground()
     {
         var gate = Gate();
-        var reservation = (await gate.TryReserveAsync(_key, Daily(10m), 1m, None)).Reservation!;
+        var reservation = (await gate.TryReserveAsync(Key, Daily(10m), 1m, None)).Reservation!;
 
         gate.Settle(reservation, 0.75m);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (_store.Row(_key, Day)!.Settled != 0.75m)
+        while (Store.Row(Key, Day)!.Settled != 0.75m)
         {
             await Task.Delay(10, timeout.Token);
         }

@@ -4,47 +4,20 @@ using KeyMeter.Testing;
 
 namespace KeyMeter.Core.Tests.Budgets;
 
-public sealed class BudgetGateTests
+public sealed class BudgetGateTests : BudgetGateTestBase
 {
-    private const string Day = "d:2026-11-22";
-    private const string Month = "m:2026-11";
-    private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 30, 0, TimeSpan.Zero);
-    private static readonly CancellationToken None = CancellationToken.None;
-
-    private readonly ManualTimeProvider _time = new(Now);
-    private readonly InMemoryBudgetCounterStore _store = new();
-    private readonly string _key = KeyId.New();
-
-    private static KeyBudgets Daily(decimal limit) => new(limit, null);
-
-    private BudgetGate Gate(Action<BudgetGateOptions>? configure = null) => TestBudgetGates.Create(_store, _time, configure);
-
-    private static async Task<BudgetReservation> AdmitAsync(BudgetGate gate, string key, KeyBudgets limits, decimal estimate)
-    {
-        var decision = await gate.TryReserveAsync(key, limits, estimate, None);
-        Assert.True(decision.IsAdmitted, $"Expected ${estimate} to be admitted, got {decision.Outcome}.");
-        return decision.Reservation;
-    }
-
-    private static async Task<BudgetRefusal> RefuseAsync(BudgetGate gate, string key, KeyBudgets limits, decimal estimate)
-    {
-        var decision = await gate.TryReserveAsync(key, limits, estimate, None);
-        Assert.True(decision.IsRefused, $"Expected ${estimate} to be refused, got {decision.Outcome}.");
-        return decision.Refusal;
-    }
-
     [Fact]
     public async Task TryReserveAsync_KeyWithoutBudgets_AdmitsWithoutStorage()
     {
         var gate = Gate();
 
-        var first = await AdmitAsync(gate, _key, KeyBudgets.Unlimited, 1_000m);
-        var second = await AdmitAsync(gate, _key, KeyBudgets.Unlimited, 1_000m);
+        var first = await AdmitAsync(gate, Key, KeyBudgets.Unlimited, 1_000m);
+        var second = await AdmitAsync(gate, Key, KeyBudgets.Unlimited, 1_000m);
         await gate.SettleAsync(first, 5_000m, None);
         await gate.ReleaseAsync(second, None);
         await gate.ReturnIdleLeasesAsync(None);
 
-        Assert.Equal(0, _store.Operations);
+        Assert.Equal(0, Store.Operations);
         Assert.Empty(first.Windows);
         Assert.Equal(0m, first.ReservedUsd);
     }
@@ -53,18 +26,18 @@ public sealed class BudgetGateTests
     public async Task TryReserveAsync_WithinLeasedSlice_NoStorageRoundTrip()
     {
         var gate = Gate(options => options.LeaseFraction = 0.1);
-        await AdmitAsync(gate, _key, Daily(100m), 1m);
-        var afterFirstLease = _store.Operations;
+        await AdmitAsync(gate, Key, Daily(100m), 1m);
+        var afterFirstLease = Store.Operations;
 
         for (var i = 0; i < 9; i++)
         {
-            var decision = gate.TryReserveAsync(_key, Daily(100m), 1m, None);
+            var decision = gate.TryReserveAsync(Key, Daily(100m), 1m, None);
             Assert.True(decision.IsCompletedSuccessfully);
             Assert.True((await decision).IsAdmitted);
         }
 
-        Assert.Equal(afterFirstLease, _store.Operations);
-        Assert.Equal((100m, 0m, 10m), (_store.Row(_key, Day)).Totals());
+        Assert.Equal(afterFirstLease, Store.Operations);
+        Assert.Equal((100m, 0m, 10m), (Store.Row(Key, Day)).Totals());
     }
 
     [Fact]
@@ -73,20 +46,20 @@ public sealed class BudgetGateTests
         var gate = Gate(options => options.LeaseFraction = 0.1);
         for (var i = 0; i < 11; i++)
         {
-            await AdmitAsync(gate, _key, Daily(100m), 1m);
+            await AdmitAsync(gate, Key, Daily(100m), 1m);
         }
 
-        Assert.Equal((100m, 0m, 20m), (_store.Row(_key, Day)).Totals());
+        Assert.Equal((100m, 0m, 20m), (Store.Row(Key, Day)).Totals());
     }
 
     [Fact]
     public async Task TryReserveAsync_DailySpent_RefusalNamesBudgetSpentAndReset()
     {
         var gate = Gate();
-        var reservation = await AdmitAsync(gate, _key, Daily(10m), 9.5m);
+        var reservation = await AdmitAsync(gate, Key, Daily(10m), 9.5m);
         await gate.SettleAsync(reservation, 9.5m, None);
 
-        var refusal = await RefuseAsync(gate, _key, Daily(10m), 1m);
+        var refusal = await RefuseAsync(gate, Key, Daily(10m), 1m);
 
         Assert.Equal(BudgetPeriod.Daily, refusal.Period);
         Assert.Equal(10m, refusal.LimitUsd);
@@ -101,13 +74,13 @@ public sealed class BudgetGateTests
     public async Task TryReserveAsync_InFlightReservations_CountAsReserved()
     {
         var gate = Gate();
-        await AdmitAsync(gate, _key, Daily(10m), 6m);
+        await AdmitAsync(gate, Key, Daily(10m), 6m);
 
-        var refusal = await RefuseAsync(gate, _key, Daily(10m), 5m);
+        var refusal = await RefuseAsync(gate, Key, Daily(10m), 5m);
 
         Assert.Equal(0m, refusal.SpentUsd);
         Assert.Equal(6m, refusal.ReservedUsd);
-        await AdmitAsync(gate, _key, Daily(10m), 4m);
+        await AdmitAsync(gate, Key, Daily(10m), 4m);
     }
 
     [Theory]
@@ -119,7 +92,7 @@ public sealed class BudgetGateTests
         var gate = Gate();
         var limits = new KeyBudgets((decimal)daily, (decimal)monthly);
 
-        var refusal = await RefuseAsync(gate, _key, limits, 3m);
+        var refusal = await RefuseAsync(gate, Key, limits, 3m);
 
         Assert.Equal(refusing, refusal.Period);
         Assert.Equal(2m, refusal.LimitUsd);
@@ -127,140 +100,140 @@ public sealed class BudgetGateTests
             ? new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero)
             : new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
         Assert.Equal(expectedReset, refusal.ResetsAt);
-        await AdmitAsync(gate, _key, limits, 2m);
+        await AdmitAsync(gate, Key, limits, 2m);
     }
 
     [Fact]
     public async Task TryReserveAsync_MonthlyRefuses_DailyReservationRolledBack()
     {
-        _store.Seed(_key, Month, Counters.Of(10m, 9.5m, 0m));
+        Store.Seed(Key, Month, Counters.Of(10m, 9.5m, 0m));
         var gate = Gate(options => options.LeaseFraction = 0.1);
 
-        var refusal = await RefuseAsync(gate, _key, new KeyBudgets(100m, 10m), 1m);
-        var operations = _store.Operations;
+        var refusal = await RefuseAsync(gate, Key, new KeyBudgets(100m, 10m), 1m);
+        var operations = Store.Operations;
 
         Assert.Equal(BudgetPeriod.Monthly, refusal.Period);
         Assert.Equal(9.5m, refusal.SpentUsd);
         // The daily slice (10) was leased for the refused request; all of it is still there for the next one.
-        await AdmitAsync(gate, _key, Daily(100m), 10m);
-        Assert.Equal(operations, _store.Operations);
+        await AdmitAsync(gate, Key, Daily(100m), 10m);
+        Assert.Equal(operations, Store.Operations);
     }
 
     [Fact]
     public async Task SettleAsync_BelowEstimate_FreesTheDifference()
     {
         var gate = Gate();
-        var reservation = await AdmitAsync(gate, _key, Daily(10m), 4m);
+        var reservation = await AdmitAsync(gate, Key, Daily(10m), 4m);
 
         await gate.SettleAsync(reservation, 1.5m, None);
 
-        Assert.Equal(1.5m, _store.Row(_key, Day)!.Settled);
-        await AdmitAsync(gate, _key, Daily(10m), 8.5m);
-        await RefuseAsync(gate, _key, Daily(10m), 0.01m);
-        Assert.Equal((10m, 1.5m, 8.5m), (_store.Row(_key, Day)).Totals());
+        Assert.Equal(1.5m, Store.Row(Key, Day)!.Settled);
+        await AdmitAsync(gate, Key, Daily(10m), 8.5m);
+        await RefuseAsync(gate, Key, Daily(10m), 0.01m);
+        Assert.Equal((10m, 1.5m, 8.5m), (Store.Row(Key, Day)).Totals());
     }
 
     [Fact]
     public async Task SettleAsync_AboveEstimate_ChargesTheDifference()
     {
         var gate = Gate();
-        var reservation = await AdmitAsync(gate, _key, Daily(10m), 4m);
+        var reservation = await AdmitAsync(gate, Key, Daily(10m), 4m);
 
         await gate.SettleAsync(reservation, 6m, None);
 
-        Assert.Equal((10m, 6m, 0m), (_store.Row(_key, Day)).Totals());
-        await AdmitAsync(gate, _key, Daily(10m), 4m);
-        await RefuseAsync(gate, _key, Daily(10m), 0.01m);
+        Assert.Equal((10m, 6m, 0m), (Store.Row(Key, Day)).Totals());
+        await AdmitAsync(gate, Key, Daily(10m), 4m);
+        await RefuseAsync(gate, Key, Daily(10m), 0.01m);
     }
 
     [Fact]
     public async Task SettleAsync_AboveEstimate_OverrunPaidFromUnusedSlice()
     {
         var gate = Gate(options => options.LeaseFraction = 0.1);
-        var reservation = await AdmitAsync(gate, _key, Daily(100m), 4m);
+        var reservation = await AdmitAsync(gate, Key, Daily(100m), 4m);
 
         await gate.SettleAsync(reservation, 7m, None);
 
         // Slice 10: 4 reserved and 6 unused; the 3 over the estimate come out of the unused 6.
-        Assert.Equal((100m, 7m, 3m), (_store.Row(_key, Day)).Totals());
+        Assert.Equal((100m, 7m, 3m), (Store.Row(Key, Day)).Totals());
     }
 
     [Fact]
     public async Task SettleAsync_CostUnknown_SettlesAtEstimate()
     {
         var gate = Gate();
-        var reservation = await AdmitAsync(gate, _key, Daily(10m), 2.25m);
+        var reservation = await AdmitAsync(gate, Key, Daily(10m), 2.25m);
 
         await gate.SettleAsync(reservation, null, None);
 
-        Assert.Equal(2.25m, _store.Row(_key, Day)!.Settled);
+        Assert.Equal(2.25m, Store.Row(Key, Day)!.Settled);
     }
 
     [Fact]
     public async Task SettleAsync_SecondCall_IsNoOp()
     {
         var gate = Gate();
-        var reservation = await AdmitAsync(gate, _key, Daily(10m), 3m);
+        var reservation = await AdmitAsync(gate, Key, Daily(10m), 3m);
         await gate.SettleAsync(reservation, 3m, None);
-        var writes = _store.Writes;
+        var writes = Store.Writes;
 
         await gate.SettleAsync(reservation, 3m, None);
         await gate.ReleaseAsync(reservation, None);
 
         Assert.True(reservation.IsCompleted);
-        Assert.Equal(writes, _store.Writes);
-        Assert.Equal((10m, 3m, 0m), (_store.Row(_key, Day)).Totals());
-        await RefuseAsync(gate, _key, Daily(10m), 7.01m);
+        Assert.Equal(writes, Store.Writes);
+        Assert.Equal((10m, 3m, 0m), (Store.Row(Key, Day)).Totals());
+        await RefuseAsync(gate, Key, Daily(10m), 7.01m);
     }
 
     [Fact]
     public async Task SettleAsync_ConcurrentCallsOnOneReservation_SettleOnce()
     {
         var gate = Gate();
-        var reservation = await AdmitAsync(gate, _key, Daily(10m), 3m);
-        _store.Yield = true;
+        var reservation = await AdmitAsync(gate, Key, Daily(10m), 3m);
+        Store.Yield = true;
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () => await gate.SettleAsync(reservation, 3m, None))));
 
-        Assert.Equal(3m, _store.Row(_key, Day)!.Settled);
+        Assert.Equal(3m, Store.Row(Key, Day)!.Settled);
     }
 
     [Fact]
     public async Task ReleaseAsync_ReturnsTheMoneyWithoutStorage()
     {
         var gate = Gate();
-        var reservation = await AdmitAsync(gate, _key, Daily(5m), 5m);
-        await RefuseAsync(gate, _key, Daily(5m), 1m);
-        var operations = _store.Operations;
+        var reservation = await AdmitAsync(gate, Key, Daily(5m), 5m);
+        await RefuseAsync(gate, Key, Daily(5m), 1m);
+        var operations = Store.Operations;
 
         await gate.ReleaseAsync(reservation, None);
 
-        Assert.Equal(operations, _store.Operations);
-        await AdmitAsync(gate, _key, Daily(5m), 5m);
-        Assert.Equal(0m, _store.Row(_key, Day)!.Settled);
+        Assert.Equal(operations, Store.Operations);
+        await AdmitAsync(gate, Key, Daily(5m), 5m);
+        Assert.Equal(0m, Store.Row(Key, Day)!.Settled);
     }
 
     [Fact]
     public async Task ReleaseAsync_SecondCall_DoesNotReturnTwice()
     {
         var gate = Gate();
-        var reservation = await AdmitAsync(gate, _key, Daily(5m), 3m);
+        var reservation = await AdmitAsync(gate, Key, Daily(5m), 3m);
 
         await gate.ReleaseAsync(reservation, None);
         await gate.ReleaseAsync(reservation, None);
 
-        await AdmitAsync(gate, _key, Daily(5m), 5m);
-        await RefuseAsync(gate, _key, Daily(5m), 0.01m);
+        await AdmitAsync(gate, Key, Daily(5m), 5m);
+        await RefuseAsync(gate, Key, Daily(5m), 0.01m);
     }
 
     [Fact]
     public async Task TryReserveAsync_ZeroEstimateOnSpentBudget_Refused()
     {
         var gate = Gate();
-        var reservation = await AdmitAsync(gate, _key, Daily(5m), 5m);
+        var reservation = await AdmitAsync(gate, Key, Daily(5m), 5m);
         await gate.SettleAsync(reservation, 5m, None);
 
-        await RefuseAsync(gate, _key, Daily(5m), 0m);
+        await RefuseAsync(gate, Key, Daily(5m), 0m);
     }
 
     [Fact]
@@ -268,7 +241,7 @@ public sealed class BudgetGateTests
     {
         var gate = Gate();
 
-        var refusal = await RefuseAsync(gate, _key, Daily(0m), 0.5m);
+        var refusal = await RefuseAsync(gate, Key, Daily(0m), 0.5m);
 
         Assert.Equal(0m, refusal.LimitUsd);
     }
@@ -277,68 +250,68 @@ public sealed class BudgetGateTests
     public async Task TryReserveAsync_LimitLowered_RefusesAndStoresNewLimit()
     {
         var gate = Gate(options => options.LeaseFraction = 0.1);
-        await AdmitAsync(gate, _key, Daily(10m), 2m);
+        await AdmitAsync(gate, Key, Daily(10m), 2m);
 
-        var refusal = await RefuseAsync(gate, _key, Daily(3m), 2m);
+        var refusal = await RefuseAsync(gate, Key, Daily(3m), 2m);
 
         Assert.Equal(3m, refusal.LimitUsd);
         Assert.Equal(2m, refusal.ReservedUsd);
-        Assert.Equal(3m, _store.Row(_key, Day)!.Limit);
-        await AdmitAsync(gate, _key, Daily(3m), 1m);
-        await AdmitAsync(gate, _key, Daily(20m), 15m);
-        Assert.Equal(20m, _store.Row(_key, Day)!.Limit);
+        Assert.Equal(3m, Store.Row(Key, Day)!.Limit);
+        await AdmitAsync(gate, Key, Daily(3m), 1m);
+        await AdmitAsync(gate, Key, Daily(20m), 15m);
+        Assert.Equal(20m, Store.Row(Key, Day)!.Limit);
     }
 
     [Fact]
     public async Task TryReserveAsync_OtherWritersAhead_RetriesAndAdmits()
     {
         var gate = Gate();
-        _store.ConcurrentWritersAhead = 3;
-        _store.Seed(_key, Day, Counters.Of(10m, 4m, 0m));
+        Store.ConcurrentWritersAhead = 3;
+        Store.Seed(Key, Day, Counters.Of(10m, 4m, 0m));
 
-        await AdmitAsync(gate, _key, Daily(10m), 6m);
+        await AdmitAsync(gate, Key, Daily(10m), 6m);
 
-        Assert.Equal((10m, 4m, 6m), (_store.Row(_key, Day)).Totals());
+        Assert.Equal((10m, 4m, 6m), (Store.Row(Key, Day)).Totals());
     }
 
     [Fact]
     public async Task TryReserveAsync_WritersAheadBeyondAttempts_UnavailableAndNothingHeld()
     {
         var gate = Gate(options => options.MaxStorageAttempts = 3);
-        _store.Seed(_key, Day, Counters.Of(10m, 0m, 0m));
-        _store.ConcurrentWritersAhead = 10;
+        Store.Seed(Key, Day, Counters.Of(10m, 0m, 0m));
+        Store.ConcurrentWritersAhead = 10;
 
-        var decision = await gate.TryReserveAsync(_key, Daily(10m), 1m, None);
+        var decision = await gate.TryReserveAsync(Key, Daily(10m), 1m, None);
 
         Assert.Equal(BudgetOutcome.Unavailable, decision.Outcome);
         Assert.Null(decision.Reservation);
-        _store.ConcurrentWritersAhead = 0;
-        await AdmitAsync(gate, _key, Daily(10m), 10m);
+        Store.ConcurrentWritersAhead = 0;
+        await AdmitAsync(gate, Key, Daily(10m), 10m);
     }
 
     [Fact]
     public async Task TryReserveAsync_StorageDown_UnavailableAndNothingHeld()
     {
         var gate = Gate();
-        _store.Unavailable = true;
+        Store.Unavailable = true;
 
-        var decision = await gate.TryReserveAsync(_key, new KeyBudgets(10m, 10m), 1m, None);
+        var decision = await gate.TryReserveAsync(Key, new KeyBudgets(10m, 10m), 1m, None);
 
         Assert.Equal(BudgetOutcome.Unavailable, decision.Outcome);
-        _store.Unavailable = false;
-        await AdmitAsync(gate, _key, new KeyBudgets(10m, 10m), 10m);
+        Store.Unavailable = false;
+        await AdmitAsync(gate, Key, new KeyBudgets(10m, 10m), 10m);
     }
 
     [Fact]
     public async Task TryReserveAsync_StorageDownButSliceLeft_AdmitsFromSlice()
     {
         var gate = Gate(options => options.LeaseFraction = 0.5);
-        await AdmitAsync(gate, _key, Daily(10m), 1m);
-        _store.Unavailable = true;
+        await AdmitAsync(gate, Key, Daily(10m), 1m);
+        Store.Unavailable = true;
 
-        await AdmitAsync(gate, _key, Daily(10m), 4m);
+        await AdmitAsync(gate, Key, Daily(10m), 4m);
 
-        Assert.Equal(BudgetOutcome.Unavailable, (await gate.TryReserveAsync(_key, Daily(10m), 1m, None)).Outcome);
+        Assert.Equal(BudgetOutcome.Unavailable, (await gate.TryReserveAsync(Key, Daily(10m), 1m, None)).Outcome);
     }
 
     [Fact]
@@ -348,9 +321,9 @@ public sealed class BudgetGateTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.TryReserveAsync(_key, new KeyBudgets(10m, 10m), 1m, cancelled.Token).AsTask());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gate.TryReserveAsync(Key, new KeyBudgets(10m, 10m), 1m, cancelled.Token).AsTask());
 
-        await AdmitAsync(gate, _key, new KeyBudgets(10m, 10m), 10m);
+        await AdmitAsync(gate, Key, new KeyBudgets(10m, 10m), 10m);
     }
 
     [Fact]
@@ -359,7 +332,7 @@ public sealed class BudgetGateTests
         var gate = Gate();
 
         await Assert.ThrowsAsync<ArgumentException>(() => gate.TryReserveAsync("alice", Daily(10m), 1m, None).AsTask());
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => gate.TryReserveAsync(_key, Daily(10m), -1m, None).AsTask());
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => gate.TryReserveAsync(Key, Daily(10m), -1m, None).AsTask());
     }
 
     [Fact]
@@ -367,7 +340,7 @@ public sealed class BudgetGateTests
     {
         var gate = Gate();
         var other = Gate();
-        var reservation = await AdmitAsync(gate, _key, Daily(10m), 1m);
+        var reservation = await AdmitAsync(gate, Key, Daily(10m), 1m);
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => gate.SettleAsync(reservation, -0.01m, None).AsTask());
         await Assert.ThrowsAsync<ArgumentException>(() => other.SettleAsync(reservation, 1m, None).AsTask());

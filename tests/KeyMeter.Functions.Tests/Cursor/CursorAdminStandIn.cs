@@ -2,13 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using KeyMeter.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KeyMeter.Functions.Tests.Cursor;
 
@@ -21,18 +17,18 @@ namespace KeyMeter.Functions.Tests.Cursor;
 /// </summary>
 internal sealed class CursorAdminStandIn : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
     private int _rateLimitedLeft;
 
-    private CursorAdminStandIn(WebApplication app, string key)
+    private CursorAdminStandIn(LoopbackServer server, string key)
     {
-        _app = app;
+        _server = server;
         Key = key;
     }
 
     public string Key { get; }
 
-    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>The events served; a test replaces one to correct its cost after the fact, as Cursor does.</summary>
     public List<StandInEvent> Events { get; } = [];
@@ -46,15 +42,13 @@ internal sealed class CursorAdminStandIn : IAsyncDisposable
 
     public static async Task<CursorAdminStandIn> StartAsync(string key)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var standIn = new CursorAdminStandIn(app, key);
-        app.MapPost("/teams/filtered-usage-events", standIn.UsageEventsAsync);
-        app.MapGet("/teams/members", standIn.MembersAsync);
-        app.MapPost("/teams/spend", standIn.SpendAsync);
-        await app.StartAsync();
+        var standIn = new CursorAdminStandIn(new LoopbackServer(), key);
+        await standIn._server.StartAsync(app =>
+        {
+            app.MapPost("/teams/filtered-usage-events", standIn.UsageEventsAsync);
+            app.MapGet("/teams/members", standIn.MembersAsync);
+            app.MapPost("/teams/spend", standIn.SpendAsync);
+        });
         return standIn;
     }
 
@@ -267,5 +261,5 @@ internal sealed class CursorAdminStandIn : IAsyncDisposable
         return await reader.ReadToEndAsync();
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

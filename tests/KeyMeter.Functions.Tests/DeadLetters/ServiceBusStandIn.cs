@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using KeyMeter.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KeyMeter.Functions.Tests.DeadLetters;
 
@@ -19,13 +15,13 @@ namespace KeyMeter.Functions.Tests.DeadLetters;
 /// </summary>
 internal sealed class ServiceBusStandIn : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
     private readonly Lock _gate = new();
     private long _sequence;
 
-    private ServiceBusStandIn(WebApplication app) => _app = app;
+    private ServiceBusStandIn(LoopbackServer server) => _server = server;
 
-    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>The queue's dead letters, oldest first.</summary>
     public List<StandInMessage> DeadLetters { get; } = [];
@@ -43,27 +39,25 @@ internal sealed class ServiceBusStandIn : IAsyncDisposable
 
     public static async Task<ServiceBusStandIn> StartAsync(string queueName)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var standIn = new ServiceBusStandIn(app);
-        app.Use(async (context, next) =>
+        var standIn = new ServiceBusStandIn(new LoopbackServer());
+        await standIn._server.StartAsync(app =>
         {
-            standIn.Requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
-            if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+            app.Use(async (context, next) =>
             {
-                context.Response.StatusCode = 401;
-                return;
-            }
+                standIn.Requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+                if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = 401;
+                    return;
+                }
 
-            await next(context);
+                await next(context);
+            });
+            app.MapPost($"/{queueName}/$DeadLetterQueue/messages/head", (HttpResponse response) => standIn.ReceiveAsync(response));
+            app.MapDelete($"/{queueName}/$DeadLetterQueue/messages/{{sequence:long}}/{{lockToken}}", (long sequence, string lockToken) => standIn.Settle(sequence, lockToken, delete: true));
+            app.MapPut($"/{queueName}/$DeadLetterQueue/messages/{{sequence:long}}/{{lockToken}}", (long sequence, string lockToken) => standIn.Settle(sequence, lockToken, delete: false));
+            app.MapPost($"/{queueName}/messages", standIn.SendAsync);
         });
-        app.MapPost($"/{queueName}/$DeadLetterQueue/messages/head", (HttpResponse response) => standIn.ReceiveAsync(response));
-        app.MapDelete($"/{queueName}/$DeadLetterQueue/messages/{{sequence:long}}/{{lockToken}}", (long sequence, string lockToken) => standIn.Settle(sequence, lockToken, delete: true));
-        app.MapPut($"/{queueName}/$DeadLetterQueue/messages/{{sequence:long}}/{{lockToken}}", (long sequence, string lockToken) => standIn.Settle(sequence, lockToken, delete: false));
-        app.MapPost($"/{queueName}/messages", standIn.SendAsync);
-        await app.StartAsync();
         return standIn;
     }
 
@@ -77,7 +71,7 @@ internal sealed class ServiceBusStandIn : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task ReceiveAsync(HttpResponse response)
     {

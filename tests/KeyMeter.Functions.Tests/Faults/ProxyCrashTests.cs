@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Functions.Tests.Hosting;
 using KeyMeter.Functions.Tests.Proxy;
@@ -21,8 +20,7 @@ public sealed class ProxyCrashTests(AzuriteFixture azurite)
 
     private static async Task<HttpStatusCode> CallAsync(HttpClient client, string secret)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(Body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Authorization", "Bearer " + secret);
+        using var request = ProxyRequests.Post(Body, secret);
         using var response = await client.SendAsync(request);
         return response.StatusCode;
     }

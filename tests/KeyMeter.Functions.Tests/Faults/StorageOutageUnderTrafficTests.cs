@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Functions.Tests.Aggregation;
@@ -38,11 +37,7 @@ public sealed class StorageOutageUnderTrafficTests(ITestOutputHelper output) : I
         {
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
-                {
-                    Content = new StringContent("""{"model":"gpt-5","messages":[{"role":"user","content":"steady"}]}""", Encoding.UTF8, "application/json"),
-                };
-                request.Headers.Add("Authorization", "Bearer " + keys[i % 2].Secret);
+                using var request = ProxyRequests.Post("""{"model":"gpt-5","messages":[{"role":"user","content":"steady"}]}""", keys[i % 2].Secret);
                 using var response = await harness.App.Client.SendAsync(request, CancellationToken.None);
                 statuses.Add(response.StatusCode);
                 await Task.Delay(250, CancellationToken.None);

@@ -21,7 +21,5 @@ internal sealed record FuzzCase(
     byte[]? Body,
     FuzzTransport Transport = FuzzTransport.Client)
 {
-    public bool IsProxy => Route.Contains(" /v1/", StringComparison.Ordinal) || Route.Contains(" /anthropic/", StringComparison.Ordinal);
-
     public override string ToString() => $"#{Number} {Route} [{Mutation}] {Method} {(Target.Length > 120 ? Target[..120] + "…" : Target)}";
 }

@@ -185,10 +185,6 @@ internal static class FuzzJson
 
     public static T Pick<T>(IReadOnlyList<T> items, Random random) => items[random.Next(items.Count)];
 
-    public static string AbsurdDate(Random random) => JsonSerializer.Deserialize<JsonElement>(Pick(AbsurdDates, random)) is { ValueKind: JsonValueKind.String } text
-        ? text.GetString()!
-        : "0001-01-01";
-
     private static string OtherKind(string value, Random random)
     {
         var kind = value.Length > 0 ? value[0] : 'n';

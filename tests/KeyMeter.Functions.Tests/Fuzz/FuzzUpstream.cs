@@ -1,13 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using KeyMeter.Functions.Tests.Proxy;
+using KeyMeter.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KeyMeter.Functions.Tests.Fuzz;
 
@@ -18,39 +14,37 @@ namespace KeyMeter.Functions.Tests.Fuzz;
 /// </summary>
 internal sealed class FuzzUpstream : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
     private int _calls;
 
-    private FuzzUpstream(WebApplication app) => _app = app;
+    private FuzzUpstream(LoopbackServer server) => _server = server;
 
-    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri BaseAddress => _server.BaseAddress;
 
     public int Calls => Volatile.Read(ref _calls);
 
     public static async Task<FuzzUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var upstream = new FuzzUpstream(app);
-        app.MapGet("/v1/models", () => Results.Text("""{"object":"list","data":[{"id":"gpt-5","object":"model","created":1,"owned_by":"openai"}]}""", "application/json"));
-        app.MapPost("/v1/chat/completions", context => upstream.AnswerAsync(context, stream => stream
-            ? FakeProviderResponses.ChatChunks(["Hel", "lo"], includeUsage: true)
-            : [FakeProviderResponses.ChatCompletion("Hello")]));
-        app.MapPost("/v1/responses", context => upstream.AnswerAsync(context, stream => stream
-            ? FakeProviderResponses.ResponseEvents(["H", "i"])
-            : [FakeProviderResponses.Response("Hi")]));
-        app.MapPost("/v1/messages", context => upstream.AnswerAsync(context, stream => stream
-            ? FakeProviderResponses.AnthropicEvents(["Hel", "lo"])
-            : [FakeProviderResponses.AnthropicMessage("Hello")]));
-        app.MapPost("/v1/messages/count_tokens", context => upstream.AnswerAsync(context, _ => ["""{"input_tokens":12}"""]));
-        app.MapFallback(context => WriteAsync(context, 404, """{"error":{"message":"Not found","type":"invalid_request_error"}}"""));
-        await app.StartAsync();
+        var upstream = new FuzzUpstream(new LoopbackServer());
+        await upstream._server.StartAsync(app =>
+        {
+            app.MapGet("/v1/models", () => Results.Text("""{"object":"list","data":[{"id":"gpt-5","object":"model","created":1,"owned_by":"openai"}]}""", "application/json"));
+            app.MapPost("/v1/chat/completions", context => upstream.AnswerAsync(context, stream => stream
+                ? FakeProviderResponses.ChatChunks(["Hel", "lo"], includeUsage: true)
+                : [FakeProviderResponses.ChatCompletion("Hello")]));
+            app.MapPost("/v1/responses", context => upstream.AnswerAsync(context, stream => stream
+                ? FakeProviderResponses.ResponseEvents(["H", "i"])
+                : [FakeProviderResponses.Response("Hi")]));
+            app.MapPost("/v1/messages", context => upstream.AnswerAsync(context, stream => stream
+                ? FakeProviderResponses.AnthropicEvents(["Hel", "lo"])
+                : [FakeProviderResponses.AnthropicMessage("Hello")]));
+            app.MapPost("/v1/messages/count_tokens", context => upstream.AnswerAsync(context, _ => ["""{"input_tokens":12}"""]));
+            app.MapFallback(context => WriteAsync(context, 404, """{"error":{"message":"Not found","type":"invalid_request_error"}}"""));
+        });
         return upstream;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task AnswerAsync(HttpContext context, Func<bool, IEnumerable<string>> answer)
     {

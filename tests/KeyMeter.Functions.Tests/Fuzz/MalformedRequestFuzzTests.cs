@@ -65,11 +65,7 @@ public sealed class MalformedRequestFuzzTests(AzuriteFixture azurite, ITestOutpu
 
         // 3. Still healthy: the readiness check, a proxy call and a management call.
         using var ready = await client.GetAsync(new Uri("/", UriKind.Relative));
-        using var call = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
-        {
-            Content = new StringContent("""{"model":"gpt-5","messages":[{"role":"user","content":"still there?"}]}""", Encoding.UTF8, "application/json"),
-        };
-        call.Headers.Add("Authorization", "Bearer " + proxyKey.Secret);
+        using var call = ProxyRequests.Post("""{"model":"gpt-5","messages":[{"role":"user","content":"still there?"}]}""", proxyKey.Secret);
         using var answered = await client.SendAsync(call);
         using var listed = await client.SendAsync(RunningApp.Request(HttpMethod.Get, "/manage/keys/" + proxyKey.Key.Id));
 

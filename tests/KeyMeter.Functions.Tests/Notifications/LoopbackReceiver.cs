@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using KeyMeter.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KeyMeter.Functions.Tests.Notifications;
 
@@ -15,25 +11,20 @@ namespace KeyMeter.Functions.Tests.Notifications;
 /// </summary>
 internal sealed class LoopbackReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
     private readonly ConcurrentQueue<(int Status, string Body)> _script = new();
     private (int Status, string Body) _last = (200, "ok");
 
-    private LoopbackReceiver(WebApplication app) => _app = app;
+    private LoopbackReceiver(LoopbackServer server) => _server = server;
 
-    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri BaseAddress => _server.BaseAddress;
 
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
 
     public static async Task<LoopbackReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var receiver = new LoopbackReceiver(app);
-        app.Run(receiver.HandleAsync);
-        await app.StartAsync();
+        var receiver = new LoopbackReceiver(new LoopbackServer());
+        await receiver._server.StartAsync(app => app.Run(receiver.HandleAsync));
         return receiver;
     }
 
@@ -82,11 +73,7 @@ internal sealed class LoopbackReceiver : IAsyncDisposable
         await context.Response.WriteAsync(text);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
 /// <summary>One request a <see cref="LoopbackReceiver"/> got.</summary>

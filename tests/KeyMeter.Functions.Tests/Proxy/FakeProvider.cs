@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using KeyMeter.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KeyMeter.Functions.Tests.Proxy;
 
@@ -17,14 +13,14 @@ namespace KeyMeter.Functions.Tests.Proxy;
 /// </summary>
 internal sealed class FakeProvider : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
 
     private int _completed;
 
-    private FakeProvider(WebApplication app) => _app = app;
+    private FakeProvider(LoopbackServer server) => _server = server;
 
     /// <summary>Where the fake listens; known once it has started.</summary>
-    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri BaseAddress => _server.BaseAddress;
 
     public ConcurrentQueue<ReceivedCall> Calls { get; } = new();
 
@@ -32,9 +28,6 @@ internal sealed class FakeProvider : IAsyncDisposable
 
     /// <summary>Pause between streamed events.</summary>
     public TimeSpan ChunkDelay { get; set; }
-
-    /// <summary>Released when a stream has sent its first events, for abort tests.</summary>
-    public TaskCompletionSource FirstEventsSent { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Pause after reading a request, before answering: a provider thinking before its first byte.</summary>
     public TimeSpan HeaderDelay { get; set; }
@@ -53,20 +46,16 @@ internal sealed class FakeProvider : IAsyncDisposable
 
     public static async Task<FakeProvider> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeProvider(app);
-        app.MapPost("/v1/chat/completions", fake.ChatAsync);
-        app.MapPost("/v1/responses", fake.ResponsesAsync);
-        app.MapPost("/v1/messages", fake.MessagesAsync);
-        app.MapGet("/v1/models", () => Results.Text("""{"object":"list","data":[{"id":"gpt-5","object":"model","created":1,"owned_by":"openai"}]}""", "application/json"));
-        await app.StartAsync();
+        var fake = new FakeProvider(new LoopbackServer());
+        await fake._server.StartAsync(app =>
+        {
+            app.MapPost("/v1/chat/completions", fake.ChatAsync);
+            app.MapPost("/v1/responses", fake.ResponsesAsync);
+            app.MapPost("/v1/messages", fake.MessagesAsync);
+            app.MapGet("/v1/models", () => Results.Text("""{"object":"list","data":[{"id":"gpt-5","object":"model","created":1,"owned_by":"openai"}]}""", "application/json"));
+        });
         return fake;
     }
-
-    public void ResetFirstEvents() => FirstEventsSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task<JsonElement> RecordAsync(HttpContext context)
     {
@@ -177,17 +166,13 @@ internal sealed class FakeProvider : IAsyncDisposable
             {
                 // Give the proxy time to read what was sent: a reset discards unread bytes on the receiving side.
                 await Task.Delay(200, context.RequestAborted);
-                FirstEventsSent.TrySetResult();
                 context.Abort();
                 return;
             }
 
             await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(Reported(item)), context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
-            if (++sent == 2)
-            {
-                FirstEventsSent.TrySetResult();
-            }
+            sent++;
 
             if (ChunkDelay > TimeSpan.Zero)
             {
@@ -208,9 +193,5 @@ internal sealed class FakeProvider : IAsyncDisposable
 
     private string Reported(string text) => ReportedModel is { } model ? text.Replace(FakeProviderResponses.ChatModel, model, StringComparison.Ordinal) : text;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Pricing;
 using KeyMeter.Testing;
@@ -15,8 +14,7 @@ public sealed class ProxyBudgetBoundTests(AzuriteFixture azurite)
 {
     private static async Task<(HttpStatusCode Status, string Body)> PostAsync(ProxyHarness harness, string path, string json, string secret)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Authorization", "Bearer " + secret);
+        using var request = ProxyRequests.Post(json, secret, path);
         using var response = await harness.App.Client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }

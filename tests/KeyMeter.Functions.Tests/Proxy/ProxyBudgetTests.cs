@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using KeyMeter.Testing;
 
@@ -19,8 +18,7 @@ public sealed class ProxyBudgetTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<(HttpStatusCode Status, string Body, string? RetryAfter)> CallAsync(string secret)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(Body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Authorization", "Bearer " + secret);
+        using var request = ProxyRequests.Post(Body, secret);
         using var response = await _harness.App.Client.SendAsync(request);
         var retryAfter = response.Headers.TryGetValues("Retry-After", out var values) ? values.Single() : null;
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), retryAfter);

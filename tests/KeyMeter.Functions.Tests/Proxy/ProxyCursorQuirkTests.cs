@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Metering;
 using KeyMeter.Testing;
@@ -20,8 +19,7 @@ public sealed class ProxyCursorQuirkTests(AzuriteFixture azurite) : IAsyncLifeti
 
     private async Task<(HttpStatusCode Status, string ContentType, string Body)> PostAsync(string json, string secret)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Authorization", "Bearer " + secret);
+        using var request = ProxyRequests.Post(json, secret);
         using var response = await _harness.App.Client.SendAsync(request);
         return (response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? string.Empty, await response.Content.ReadAsStringAsync());
     }

@@ -42,11 +42,7 @@ public sealed class ProxyLimitsTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task BodyUnderLimit_Forwarded()
     {
         var key = await _harness.CreateKeyAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
-        {
-            Content = new StringContent("""{"model":"gpt-5","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("Authorization", "Bearer " + key.Secret);
+        using var request = ProxyRequests.Post("""{"model":"gpt-5","messages":[{"role":"user","content":"hi"}]}""", key.Secret);
 
         using var response = await _harness.App.Client.SendAsync(request);
 

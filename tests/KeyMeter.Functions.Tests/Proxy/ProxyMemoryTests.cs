@@ -24,8 +24,7 @@ public sealed class ProxyMemoryTests(AzuriteFixture azurite)
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Add("Authorization", "Bearer " + key.Secret);
+            using var request = ProxyRequests.Post(body, key.Secret);
             using var response = await harness.App.Client.SendAsync(request);
             return (response.StatusCode, RetryAfter: response.Headers.RetryAfter);
         }));

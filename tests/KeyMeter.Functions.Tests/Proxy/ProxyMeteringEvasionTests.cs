@@ -14,18 +14,11 @@ public sealed class ProxyMeteringEvasionTests(AzuriteFixture azurite)
 {
     private const string StreamBody = """{"model":"gpt-5","stream":true,"stream_options":{"include_usage":false},"messages":[{"role":"user","content":"hi"}]}""";
 
-    private static HttpRequestMessage Post(string json, string secret)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Authorization", "Bearer " + secret);
-        return request;
-    }
-
     /// <summary>Sends and gives up after <paramref name="after"/>, before any answer arrives.</summary>
     private static async Task AbortBeforeHeadersAsync(ProxyHarness harness, string json, string secret, TimeSpan after)
     {
         using var client = new HttpClient { BaseAddress = harness.App.Client.BaseAddress };
-        using var request = Post(json, secret);
+        using var request = ProxyRequests.Post(json, secret);
         using var cancel = new CancellationTokenSource(after);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync(request, cancel.Token));
     }
@@ -36,7 +29,7 @@ public sealed class ProxyMeteringEvasionTests(AzuriteFixture azurite)
         await using var harness = await ProxyHarness.StartAsync(azurite);
         var key = await harness.CreateKeyAsync();
 
-        using var response = await harness.App.Client.SendAsync(Post(StreamBody, key.Secret));
+        using var response = await harness.App.Client.SendAsync(ProxyRequests.Post(StreamBody, key.Secret));
         var text = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -93,7 +86,7 @@ public sealed class ProxyMeteringEvasionTests(AzuriteFixture azurite)
 
         using var client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = harness.App.Client.BaseAddress };
         using var cancel = new CancellationTokenSource();
-        using var response = await client.SendAsync(Post(StreamBody, key.Secret), HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+        using var response = await client.SendAsync(ProxyRequests.Post(StreamBody, key.Secret), HttpCompletionOption.ResponseHeadersRead, cancel.Token);
         await using (var stream = await response.Content.ReadAsStreamAsync(cancel.Token))
         {
             _ = await stream.ReadAsync(new byte[256], cancel.Token);

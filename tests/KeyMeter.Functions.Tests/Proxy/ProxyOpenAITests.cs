@@ -27,12 +27,7 @@ public sealed class ProxyOpenAITests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<HttpResponseMessage> PostAsync(string path, string json, string? secret)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (secret is not null)
-        {
-            request.Headers.Add("Authorization", "Bearer " + secret);
-        }
-
+        using var request = ProxyRequests.Post(json, secret, path);
         return await _harness.App.Client.SendAsync(request);
     }
 
@@ -104,11 +99,7 @@ public sealed class ProxyOpenAITests(AzuriteFixture azurite) : IAsyncLifetime
         var key = await _harness.CreateKeyAsync();
         _harness.Provider.ChunkDelay = TimeSpan.FromMilliseconds(300);
         using var cancel = new CancellationTokenSource();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
-        {
-            Content = new StringContent("""{"model":"gpt-5","stream":true,"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("Authorization", "Bearer " + key.Secret);
+        using var request = ProxyRequests.Post("""{"model":"gpt-5","stream":true,"messages":[{"role":"user","content":"hi"}]}""", key.Secret);
 
         // No draining on dispose: SocketsHttpHandler would otherwise read up to 1 MB of the rest to reuse the connection.
         using var client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = _harness.App.Client.BaseAddress };

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using KeyMeter.Azure.Budgets;
 using KeyMeter.Azure.Keys;
 using KeyMeter.Core.Budgets;
@@ -34,8 +33,7 @@ public sealed class ProxyOutageTests(AzuriteFixture azurite)
 
     private static async Task<(HttpStatusCode Status, TimeSpan Took, string? RetryAfter)> CallAsync(ProxyHarness harness, string secret)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(Body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("Authorization", "Bearer " + secret);
+        using var request = ProxyRequests.Post(Body, secret);
         var clock = Stopwatch.StartNew();
         using var response = await harness.App.Client.SendAsync(request);
         return (response.StatusCode, clock.Elapsed, response.Headers.TryGetValues("Retry-After", out var values) ? values.Single() : null);

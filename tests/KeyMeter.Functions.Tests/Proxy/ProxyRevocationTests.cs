@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using KeyMeter.Functions.Tests.Hosting;
 using KeyMeter.Testing;
@@ -18,11 +17,7 @@ public sealed class ProxyRevocationTests(AzuriteFixture azurite)
 
     private static async Task<HttpStatusCode> CallAsync(RunningApp app, string secret)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
-        {
-            Content = new StringContent("""{"model":"gpt-5","messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("Authorization", "Bearer " + secret);
+        using var request = ProxyRequests.Post("""{"model":"gpt-5","messages":[{"role":"user","content":"hi"}]}""", secret);
         using var response = await app.Client.SendAsync(request);
         return response.StatusCode;
     }
