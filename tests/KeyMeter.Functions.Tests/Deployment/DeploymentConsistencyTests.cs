@@ -6,7 +6,8 @@ namespace KeyMeter.Functions.Tests.Deployment;
 /// <summary>The Bicep against the code: names on both sides, and proof the check fails when they drift apart.</summary>
 public sealed class DeploymentConsistencyTests : IDisposable
 {
-    private static readonly string AppRoot = RepositoryPaths.Combine("functions", "KeyMeter.Functions");
+    /// <summary>The function.json sources, one folder per function as in the package.</summary>
+    private static readonly string AppRoot = RepositoryPaths.Combine("functions", "KeyMeter.Functions", "FunctionMetadata");
     private static readonly string Bicep = RepositoryPaths.Combine("bicep");
     private readonly string _scratch = Directory.CreateTempSubdirectory("keymeter-consistency-").FullName;
 
