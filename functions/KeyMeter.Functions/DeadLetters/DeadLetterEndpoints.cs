@@ -1,6 +1,6 @@
 using System.Globalization;
 using KeyMeter.Core.Queues;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Manage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using KeyMeter.Azure.Aggregation;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Functions.Aggregation;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Hosting;

@@ -1,6 +1,6 @@
 using KeyMeter.Core.Alerts;
 using KeyMeter.Functions.Alerts;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Hosting;

@@ -1,7 +1,7 @@
 using KeyMeter.Azure.Cursor;
 using KeyMeter.Core.Cursor;
 using KeyMeter.Functions.Cursor;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Hosting;

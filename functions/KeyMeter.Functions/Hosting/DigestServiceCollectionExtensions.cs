@@ -1,7 +1,7 @@
 using KeyMeter.Azure.Digests;
 using KeyMeter.Core.Digests;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Digests;
-using KeyMeter.Functions.Host;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Hosting;

@@ -1,9 +1,9 @@
 using KeyMeter.Azure.Emulator;
 using KeyMeter.Functions.Configuration;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Dashboard;
 using KeyMeter.Functions.DeadLetters;
 using KeyMeter.Functions.Digests;
-using KeyMeter.Functions.Host;
 using KeyMeter.Functions.Local;
 using KeyMeter.Functions.Manage;
 using KeyMeter.Functions.People;

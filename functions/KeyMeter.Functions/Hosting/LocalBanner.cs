@@ -1,5 +1,5 @@
 using KeyMeter.Azure.Emulator;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

@@ -6,7 +6,7 @@ using KeyMeter.Core.Keys;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Pricing;
 using KeyMeter.Functions.Configuration;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Metering;
 using KeyMeter.Functions.Proxy;
 using Microsoft.Extensions.Options;

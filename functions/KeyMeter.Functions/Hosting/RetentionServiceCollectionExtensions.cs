@@ -1,6 +1,6 @@
 using KeyMeter.Azure.Retention;
 using KeyMeter.Core.Retention;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Retention;
 using Microsoft.Extensions.Options;
 

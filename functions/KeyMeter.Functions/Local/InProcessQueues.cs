@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Unicode;
 using KeyMeter.Core.Queues;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Local;

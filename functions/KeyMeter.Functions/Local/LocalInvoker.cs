@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Hosting;
 
 namespace KeyMeter.Functions.Local;

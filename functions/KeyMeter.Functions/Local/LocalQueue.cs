@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using KeyMeter.Core.Queues;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 
 namespace KeyMeter.Functions.Local;
 

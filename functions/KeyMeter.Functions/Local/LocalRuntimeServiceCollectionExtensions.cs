@@ -1,5 +1,5 @@
 using KeyMeter.Core.Queues;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Alerts;
 using KeyMeter.Core.Metering;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Hosting;
 using KeyMeter.Functions.Tests.Notifications;
 using static KeyMeter.Testing.AggregationFixtures;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Hosting;
 using KeyMeter.Testing;
 

@@ -1,7 +1,7 @@
 using KeyMeter.Functions.Configuration;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Hosting;
-using KeyMeter.Functions.Tests.Host;
+using KeyMeter.Functions.Tests.CustomHandler;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

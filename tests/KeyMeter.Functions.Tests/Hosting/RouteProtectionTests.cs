@@ -5,7 +5,7 @@ using System.Text.Json;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.Hosting;
 using KeyMeter.Functions.Tests.Aggregation;
-using KeyMeter.Functions.Tests.Host;
+using KeyMeter.Functions.Tests.CustomHandler;
 using KeyMeter.Testing;
 using static KeyMeter.Testing.AggregationFixtures;
 

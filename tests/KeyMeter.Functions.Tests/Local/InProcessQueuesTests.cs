@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Queues;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Local;
-using KeyMeter.Functions.Tests.Host;
+using KeyMeter.Functions.Tests.CustomHandler;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KeyMeter.Functions.Tests.Local;

@@ -1,6 +1,6 @@
 using KeyMeter.Core.Queues;
 using KeyMeter.Functions.Local;
-using KeyMeter.Functions.Tests.Host;
+using KeyMeter.Functions.Tests.CustomHandler;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +32,7 @@ public sealed class LocalRuntimeServiceCollectionExtensionsTests
         {
             services.AddSingleton<IQueueSender, UnusedSender>();
             services.AddFunctionCatalog(root.Path);
-            services.AddSingleton<Functions.Host.IPayloadFunction>(new RecordingPayloadFunction("aggregate"));
+            services.AddSingleton<Functions.CustomHandler.IPayloadFunction>(new RecordingPayloadFunction("aggregate"));
             services.AddSingleton<IDeadLetterStore>(new MemoryDeadLetterStore());
             services.AddLocalRuntime();
         });
