@@ -1,6 +1,5 @@
 using System.Text.Json;
 using KeyMeter.Functions.CustomHandler;
-using KeyMeter.Functions.Hosting;
 
 namespace KeyMeter.Functions.Local;
 

@@ -6,7 +6,7 @@ namespace KeyMeter.Functions.Manage;
 
 /// <summary>
 /// <c>/manage/keys</c>: create, list, read, change, rotate and revoke developer keys. Auth level "function": the
-/// Functions host checks the function key in Azure, <see cref="Hosting.LocalFunctionKeyMiddleware"/> does locally.
+/// Functions host checks the function key in Azure, <see cref="Local.LocalFunctionKeyMiddleware"/> does locally.
 /// </summary>
 internal static class ManageEndpoints
 {

@@ -5,6 +5,7 @@ using KeyMeter.Core.Alerts;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Hosting;
+using KeyMeter.Functions.Local;
 using KeyMeter.Functions.Tests.Notifications;
 using static KeyMeter.Testing.AggregationFixtures;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Hosting;
+using KeyMeter.Functions.Local;
 using KeyMeter.Testing;
 
 namespace KeyMeter.Functions.Tests.Hosting;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.Hosting;
+using KeyMeter.Functions.Local;
 using KeyMeter.Functions.Tests.Aggregation;
 using KeyMeter.Functions.Tests.CustomHandler;
 using KeyMeter.Testing;

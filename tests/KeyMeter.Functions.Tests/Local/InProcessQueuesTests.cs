@@ -234,7 +234,7 @@ public sealed class InProcessQueuesTests
     private static Task<TestWebApp> StartAsync(
         TempAppRoot root,
         RecordingPayloadFunction function,
-        Action<LocalRuntimeOptions>? configure = null,
+        Action<LocalOptions>? configure = null,
         ListLoggerProvider? logs = null,
         MemoryDeadLetterStore? deadLetters = null) =>
         TestWebApp.StartAsync(
@@ -244,7 +244,7 @@ public sealed class InProcessQueuesTests
                 services.AddSingleton<IPayloadFunction>(function);
                 services.AddSingleton<IDeadLetterStore>(deadLetters ?? new MemoryDeadLetterStore());
                 services.AddLocalRuntime();
-                services.Configure<LocalRuntimeOptions>(options =>
+                services.Configure<LocalOptions>(options =>
                 {
                     options.RetryBackoff = TimeSpan.FromMilliseconds(5);
                     options.MaxBatchWaitTime = TimeSpan.FromMilliseconds(50);
