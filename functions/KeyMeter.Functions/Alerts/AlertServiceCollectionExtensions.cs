@@ -9,7 +9,7 @@ internal static class AlertServiceCollectionExtensions
 {
     public static IServiceCollection AddKeyMeterAlerts(this IServiceCollection services)
     {
-        services.AddOptions<AlertOptions>().BindConfiguration("KeyMeter:" + AlertOptions.SectionName).ValidateOnStart();
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         services.AddSingleton<BudgetAlertPublisher>();
         services.AddSingleton<IPayloadFunction, AlertNotifyFunction>();

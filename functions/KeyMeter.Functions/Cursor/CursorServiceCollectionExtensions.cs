@@ -10,7 +10,7 @@ internal static class CursorServiceCollectionExtensions
 {
     public static IServiceCollection AddKeyMeterCursor(this IServiceCollection services)
     {
-        services.AddOptions<CursorOptions>().BindConfiguration("KeyMeter:" + CursorOptions.SectionName).ValidateOnStart();
+        services.AddOptions<CursorOptions>().BindConfiguration(CursorOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CursorOptions>, CursorOptionsValidator>();
 
         // One long-lived client: Cursor is one host, and the client sets its own per-request timeout.

@@ -10,7 +10,7 @@ internal static class DigestServiceCollectionExtensions
 {
     public static IServiceCollection AddKeyMeterDigests(this IServiceCollection services)
     {
-        services.AddOptions<DigestOptions>().BindConfiguration("KeyMeter:" + DigestOptions.SectionName).ValidateOnStart();
+        services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DigestOptions>, DigestOptionsValidator>();
         services.AddSingleton<IDigestStateStore, TableDigestStateStore>();
         services.AddSingleton<DigestBuilder>();

@@ -15,7 +15,7 @@ internal static class NotificationServiceCollectionExtensions
 {
     public static IServiceCollection AddKeyMeterNotifications(this IServiceCollection services)
     {
-        services.AddOptions<NotificationOptions>().BindConfiguration("KeyMeter:" + NotificationOptions.SectionName).ValidateOnStart();
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         services.AddSingleton<IDeliveryLedger, TableDeliveryLedger>();
         services.AddSingleton(provider => new WebhookPoster(

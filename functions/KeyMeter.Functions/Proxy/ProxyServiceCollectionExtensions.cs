@@ -14,7 +14,7 @@ internal static class ProxyServiceCollectionExtensions
     {
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName).ValidateOnStart();
         services.AddOptions<ProvidersOptions>().BindConfiguration(ProvidersOptions.SectionName).ValidateOnStart();
-        services.AddOptions<BudgetGateOptions>().BindConfiguration("KeyMeter:" + BudgetGateOptions.SectionName).ValidateOnStart();
+        services.AddOptions<BudgetGateOptions>().BindConfiguration(BudgetGateOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProxyOptions>, ProxyOptionsValidator>();
         services.AddSingleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidator>();
         services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName).ValidateOnStart();

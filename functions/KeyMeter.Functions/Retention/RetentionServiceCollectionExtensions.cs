@@ -10,7 +10,7 @@ internal static class RetentionServiceCollectionExtensions
 {
     public static IServiceCollection AddKeyMeterRetention(this IServiceCollection services)
     {
-        services.AddOptions<RetentionOptions>().BindConfiguration("KeyMeter:" + RetentionOptions.SectionName).ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddSingleton<IRetentionStore, TableRetentionStore>();
         services.AddSingleton<UsageRetention>();

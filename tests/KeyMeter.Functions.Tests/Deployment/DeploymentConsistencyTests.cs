@@ -87,6 +87,15 @@ public sealed class DeploymentConsistencyTests : IDisposable
     }
 
     [Fact]
+    public void EverySectionName_IsItsFullPathUnderKeyMeter()
+    {
+        Assert.Contains(CodeNames.SectionNames, entry => entry.Type == typeof(Core.Cursor.CursorOptions));
+        Assert.Contains(CodeNames.SectionNames, entry => entry.Type == typeof(Functions.Local.LocalOptions));
+
+        Assert.All(CodeNames.SectionNames, entry => Assert.Matches("^KeyMeter(:[A-Z][A-Za-z]+)*$", entry.Name));
+    }
+
+    [Fact]
     public void EverySecret_NamedInTheDeployHookAndTheReadme()
     {
         var hook = File.ReadAllText(RepositoryPaths.Combine("azure.yaml"));
