@@ -45,7 +45,7 @@ internal static class DeadLetterEndpoints
 
         return listing.Failure is { } failure
             ? TypedResults.Problem(failure, statusCode: StatusCodes.Status502BadGateway, title: "The dead letters could not be read")
-            : TypedResults.Json(DeadLetterListResponse.From(name!, listing), DeadLetterJsonContext.Default.DeadLetterListResponse);
+            : TypedResults.Json(DeadLetterListResponse.From(name!, listing), ManageJsonContext.Default.DeadLetterListResponse);
     }
 
     public static async Task<Results<JsonHttpResult<DeadLetterReplayResponse>, ProblemHttpResult>> ReplayAsync(
@@ -87,7 +87,7 @@ internal static class DeadLetterEndpoints
             return stopped;
         }
 
-        return TypedResults.Json(DeadLetterReplayResponse.From(name!, replay), DeadLetterJsonContext.Default.DeadLetterReplayResponse);
+        return TypedResults.Json(DeadLetterReplayResponse.From(name!, replay), ManageJsonContext.Default.DeadLetterReplayResponse);
     }
 
     /// <summary>The queue as function.json spells it, and <c>max</c>; or the 404 / 400 that says why not.</summary>

@@ -63,7 +63,6 @@ internal static class KeyMeterApp
         // setting points at Azure.
         builder.Services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ManageJsonContext.Default));
         builder.Services.AddKeyMeterSecrets();
         builder.Services.AddKeyMeterStorage();
         builder.Services.AddLocalOptions();

@@ -23,7 +23,7 @@ internal static class ManageEndpoints
         return group;
     }
 
-    public static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> CreateAsync(
+    public static async Task<Results<JsonHttpResult<CreatedKeyResponse>, ProblemHttpResult>> CreateAsync(
         HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, ManageJsonContext.Default.CreateKeyRequest, cancellationToken);
@@ -39,20 +39,21 @@ internal static class ManageEndpoints
         }
 
         ManageLog.KeyCreated(logger, result.Value!.Key.Id);
-        return TypedResults.Created($"/manage/keys/{result.Value.Key.Id}", CreatedKeyResponse.From(result.Value));
+        request.HttpContext.Response.Headers.Location = $"/manage/keys/{result.Value.Key.Id}";
+        return TypedResults.Json(CreatedKeyResponse.From(result.Value), ManageJsonContext.Default.CreatedKeyResponse, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<Ok<IReadOnlyList<KeyResponse>>> ListAsync(KeyManagement keys, CancellationToken cancellationToken)
+    public static async Task<JsonHttpResult<IReadOnlyList<KeyResponse>>> ListAsync(KeyManagement keys, CancellationToken cancellationToken)
     {
         var all = await keys.ListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<KeyResponse>>([.. all.Select(KeyResponse.From)]);
+        return TypedResults.Json<IReadOnlyList<KeyResponse>>([.. all.Select(KeyResponse.From)], ManageJsonContext.Default.IReadOnlyListKeyResponse);
     }
 
-    public static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> GetAsync(
+    public static async Task<Results<JsonHttpResult<KeyResponse>, ProblemHttpResult>> GetAsync(
         string id, KeyManagement keys, CancellationToken cancellationToken) =>
         ToResponse(await keys.GetAsync(id, cancellationToken));
 
-    public static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> PatchAsync(
+    public static async Task<Results<JsonHttpResult<KeyResponse>, ProblemHttpResult>> PatchAsync(
         string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
         var (document, problem) = await RequestBody.ReadDocumentAsync(request, cancellationToken);
@@ -80,7 +81,7 @@ internal static class ManageEndpoints
         }
     }
 
-    public static async Task<Results<Ok<CreatedKeyResponse>, ProblemHttpResult>> RotateAsync(
+    public static async Task<Results<JsonHttpResult<CreatedKeyResponse>, ProblemHttpResult>> RotateAsync(
         string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
         var result = await keys.RotateAsync(id, ManageActor.From(request, manage.Value), cancellationToken);
@@ -90,10 +91,10 @@ internal static class ManageEndpoints
         }
 
         ManageLog.KeyRotated(logger, result.Value!.Key.Id);
-        return TypedResults.Ok(CreatedKeyResponse.From(result.Value));
+        return TypedResults.Json(CreatedKeyResponse.From(result.Value), ManageJsonContext.Default.CreatedKeyResponse);
     }
 
-    public static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> RevokeAsync(
+    public static async Task<Results<JsonHttpResult<KeyResponse>, ProblemHttpResult>> RevokeAsync(
         string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
         var result = await keys.RevokeAsync(id, ManageActor.From(request, manage.Value), cancellationToken);
@@ -105,17 +106,17 @@ internal static class ManageEndpoints
         return ToResponse(result);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, ProblemHttpResult>> AuditAsync(
+    public static async Task<Results<JsonHttpResult<IReadOnlyList<AuditEntryResponse>>, ProblemHttpResult>> AuditAsync(
         string id, KeyManagement keys, CancellationToken cancellationToken)
     {
         var result = await keys.GetAuditAsync(id, cancellationToken);
         return result.Kind == KeyResultKind.Ok
-            ? TypedResults.Ok<IReadOnlyList<AuditEntryResponse>>([.. result.Value!.Select(AuditEntryResponse.From)])
+            ? TypedResults.Json<IReadOnlyList<AuditEntryResponse>>([.. result.Value!.Select(AuditEntryResponse.From)], ManageJsonContext.Default.IReadOnlyListAuditEntryResponse)
             : Failure(result);
     }
 
-    private static Results<Ok<KeyResponse>, ProblemHttpResult> ToResponse(KeyResult<DeveloperKey> result) =>
-        result.Kind == KeyResultKind.Ok ? TypedResults.Ok(KeyResponse.From(result.Value!)) : Failure(result);
+    private static Results<JsonHttpResult<KeyResponse>, ProblemHttpResult> ToResponse(KeyResult<DeveloperKey> result) =>
+        result.Kind == KeyResultKind.Ok ? TypedResults.Json(KeyResponse.From(result.Value!), ManageJsonContext.Default.KeyResponse) : Failure(result);
 
     /// <summary>The one place key-command failures become HTTP statuses.</summary>
     private static ProblemHttpResult Failure<T>(KeyResult<T> result) => result.Kind switch

@@ -25,7 +25,7 @@ internal static class TeamEndpoints
     }
 
     public static async Task<JsonHttpResult<IReadOnlyList<TeamAssignment>>> ListAsync(ITeamMappingStore teams, CancellationToken cancellationToken) =>
-        TypedResults.Json(await teams.ListAsync(cancellationToken), TeamJsonContext.Default.IReadOnlyListTeamAssignment);
+        TypedResults.Json(await teams.ListAsync(cancellationToken), ManageJsonContext.Default.IReadOnlyListTeamAssignment);
 
     public static async Task<Results<JsonHttpResult<TeamAssignment>, ProblemHttpResult>> GetAsync(
         string email, ITeamMappingStore teams, CancellationToken cancellationToken)
@@ -36,14 +36,14 @@ internal static class TeamEndpoints
         }
 
         return await teams.GetAsync(TeamMapping.NormalizeEmail(email), cancellationToken) is { } assignment
-            ? TypedResults.Json(assignment, TeamJsonContext.Default.TeamAssignment)
+            ? TypedResults.Json(assignment, ManageJsonContext.Default.TeamAssignment)
             : NotFound();
     }
 
     public static async Task<Results<JsonHttpResult<TeamAssignment>, ProblemHttpResult>> PutAsync(
         string email, HttpRequest request, ITeamMappingStore teams, ILogger<ITeamMappingStore> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
-        var (body, problem) = await RequestBody.ReadAsync(request, TeamJsonContext.Default.TeamRequest, cancellationToken);
+        var (body, problem) = await RequestBody.ReadAsync(request, ManageJsonContext.Default.TeamRequest, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -59,7 +59,7 @@ internal static class TeamEndpoints
         var actor = ManageActor.From(request, manage.Value);
         await teams.UpsertAsync([assignment], cancellationToken);
         TeamLog.AssignmentSet(logger, actor);
-        return TypedResults.Json(assignment, TeamJsonContext.Default.TeamAssignment);
+        return TypedResults.Json(assignment, ManageJsonContext.Default.TeamAssignment);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
@@ -104,7 +104,7 @@ internal static class TeamEndpoints
 
         await teams.UpsertAsync(result.Assignments, cancellationToken);
         TeamLog.Imported(logger, actor, result.Assignments.Count);
-        return TypedResults.Json(new TeamImportResponse(result.Assignments.Count), TeamJsonContext.Default.TeamImportResponse);
+        return TypedResults.Json(new TeamImportResponse(result.Assignments.Count), ManageJsonContext.Default.TeamImportResponse);
     }
 
     private static ProblemHttpResult NotFound() =>
