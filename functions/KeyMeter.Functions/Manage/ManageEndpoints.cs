@@ -1,4 +1,5 @@
 using KeyMeter.Core.Keys;
+using KeyMeter.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,7 @@ internal static class ManageEndpoints
             return problem;
         }
 
-        var result = await keys.CreateAsync(body!, ManageActor.From(request, manage.Value), cancellationToken);
+        var result = await keys.CreateAsync(body!, ManageActor.Of(request, manage.Value), cancellationToken);
         if (result.Kind != KeyResultKind.Ok)
         {
             return Failure(result);
@@ -40,13 +41,13 @@ internal static class ManageEndpoints
 
         ManageLog.KeyCreated(logger, result.Value!.Key.Id);
         request.HttpContext.Response.Headers.Location = $"/manage/keys/{result.Value.Key.Id}";
-        return TypedResults.Json(CreatedKeyResponse.From(result.Value), ManageJsonContext.Default.CreatedKeyResponse, statusCode: StatusCodes.Status201Created);
+        return TypedResults.Json(CreatedKeyResponse.Of(result.Value), ManageJsonContext.Default.CreatedKeyResponse, statusCode: StatusCodes.Status201Created);
     }
 
     public static async Task<JsonHttpResult<IReadOnlyList<KeyResponse>>> ListAsync(KeyManagement keys, CancellationToken cancellationToken)
     {
         var all = await keys.ListAsync(cancellationToken);
-        return TypedResults.Json<IReadOnlyList<KeyResponse>>([.. all.Select(KeyResponse.From)], ManageJsonContext.Default.IReadOnlyListKeyResponse);
+        return TypedResults.Json<IReadOnlyList<KeyResponse>>([.. all.Select(KeyResponse.Of)], ManageJsonContext.Default.IReadOnlyListKeyResponse);
     }
 
     public static async Task<Results<JsonHttpResult<KeyResponse>, ProblemHttpResult>> GetAsync(
@@ -71,7 +72,7 @@ internal static class ManageEndpoints
                 return Invalid(errors);
             }
 
-            var result = await keys.PatchAsync(id, patch, ManageActor.From(request, manage.Value), cancellationToken);
+            var result = await keys.PatchAsync(id, patch, ManageActor.Of(request, manage.Value), cancellationToken);
             if (result.Kind == KeyResultKind.Ok)
             {
                 ManageLog.KeyUpdated(logger, result.Value!.Id);
@@ -84,20 +85,20 @@ internal static class ManageEndpoints
     public static async Task<Results<JsonHttpResult<CreatedKeyResponse>, ProblemHttpResult>> RotateAsync(
         string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
-        var result = await keys.RotateAsync(id, ManageActor.From(request, manage.Value), cancellationToken);
+        var result = await keys.RotateAsync(id, ManageActor.Of(request, manage.Value), cancellationToken);
         if (result.Kind != KeyResultKind.Ok)
         {
             return Failure(result);
         }
 
         ManageLog.KeyRotated(logger, result.Value!.Key.Id);
-        return TypedResults.Json(CreatedKeyResponse.From(result.Value), ManageJsonContext.Default.CreatedKeyResponse);
+        return TypedResults.Json(CreatedKeyResponse.Of(result.Value), ManageJsonContext.Default.CreatedKeyResponse);
     }
 
     public static async Task<Results<JsonHttpResult<KeyResponse>, ProblemHttpResult>> RevokeAsync(
         string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
-        var result = await keys.RevokeAsync(id, ManageActor.From(request, manage.Value), cancellationToken);
+        var result = await keys.RevokeAsync(id, ManageActor.Of(request, manage.Value), cancellationToken);
         if (result.Kind == KeyResultKind.Ok)
         {
             ManageLog.KeyRevoked(logger, result.Value!.Id);
@@ -111,12 +112,12 @@ internal static class ManageEndpoints
     {
         var result = await keys.GetAuditAsync(id, cancellationToken);
         return result.Kind == KeyResultKind.Ok
-            ? TypedResults.Json<IReadOnlyList<AuditEntryResponse>>([.. result.Value!.Select(AuditEntryResponse.From)], ManageJsonContext.Default.IReadOnlyListAuditEntryResponse)
+            ? TypedResults.Json<IReadOnlyList<AuditEntryResponse>>([.. result.Value!.Select(AuditEntryResponse.Of)], ManageJsonContext.Default.IReadOnlyListAuditEntryResponse)
             : Failure(result);
     }
 
     private static Results<JsonHttpResult<KeyResponse>, ProblemHttpResult> ToResponse(KeyResult<DeveloperKey> result) =>
-        result.Kind == KeyResultKind.Ok ? TypedResults.Json(KeyResponse.From(result.Value!), ManageJsonContext.Default.KeyResponse) : Failure(result);
+        result.Kind == KeyResultKind.Ok ? TypedResults.Json(KeyResponse.Of(result.Value!), ManageJsonContext.Default.KeyResponse) : Failure(result);
 
     /// <summary>The one place key-command failures become HTTP statuses.</summary>
     private static ProblemHttpResult Failure<T>(KeyResult<T> result) => result.Kind switch
@@ -128,9 +129,5 @@ internal static class ManageEndpoints
     };
 
     private static ProblemHttpResult Invalid(KeyValidationErrors errors) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The key definition is invalid",
-        });
+        ValidationProblems.Of("The key definition is invalid", errors.ToDictionary().Select(pair => (pair.Key, pair.Value)));
 }

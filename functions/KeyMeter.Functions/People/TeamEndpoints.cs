@@ -56,7 +56,7 @@ internal static class TeamEndpoints
         }
 
         var assignment = TeamMapping.Assign(email, body.Team!);
-        var actor = ManageActor.From(request, manage.Value);
+        var actor = ManageActor.Of(request, manage.Value);
         await teams.UpsertAsync([assignment], cancellationToken);
         TeamLog.AssignmentSet(logger, actor);
         return TypedResults.Json(assignment, ManageJsonContext.Default.TeamAssignment);
@@ -75,7 +75,7 @@ internal static class TeamEndpoints
             return NotFound();
         }
 
-        var actor = ManageActor.From(request, manage.Value);
+        var actor = ManageActor.Of(request, manage.Value);
         TeamLog.AssignmentRemoved(logger, actor);
         return TypedResults.NoContent();
     }
@@ -90,7 +90,7 @@ internal static class TeamEndpoints
             return problem;
         }
 
-        var actor = ManageActor.From(request, manage.Value);
+        var actor = ManageActor.Of(request, manage.Value);
         var result = TeamMappingCsv.Parse(text!);
         if (!result.IsValid)
         {
@@ -99,7 +99,7 @@ internal static class TeamEndpoints
                 .GroupBy(error => error.Line)
                 .OrderBy(line => line.Key)
                 .Select(line => ($"line {line.Key}", line.Select(error => error.Message).ToArray()));
-            return Problem(lines, "The team mapping is invalid", $"{result.Errors.Count} error(s); nothing was imported.");
+            return ValidationProblems.Of("The team mapping is invalid", lines, $"{result.Errors.Count} error(s); nothing was imported.");
         }
 
         await teams.UpsertAsync(result.Assignments, cancellationToken);
@@ -111,17 +111,5 @@ internal static class TeamEndpoints
         TypedResults.Problem("This email has no team assignment.", statusCode: StatusCodes.Status404NotFound, title: "Team assignment not found");
 
     private static ProblemHttpResult Invalid(params (string Field, string? Error)[] errors) =>
-        Problem(
-            errors.Where(error => error.Error is not null).Select(error => (error.Field, new[] { error.Error! })),
-            "The team assignment is invalid",
-            string.Join(" ", errors.Select(error => error.Error).OfType<string>()));
-
-    /// <summary>The one place team input errors become a response: a 400 ProblemDetails with messages per field or line.</summary>
-    private static ProblemHttpResult Problem(IEnumerable<(string Name, string[] Messages)> errors, string title, string detail) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary(error => error.Name, error => error.Messages, StringComparer.Ordinal))
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = title,
-            Detail = detail,
-        });
+        ValidationProblems.Of("The team assignment is invalid", [.. errors.Select(error => ((string?)error.Field, error.Error))]);
 }
