@@ -6,7 +6,7 @@ namespace KeyMeter.Core.Alerts;
 /// <summary>Budget alerts: <c>KeyMeter__Alerts__*</c>.</summary>
 public sealed class AlertOptions : IValidatableObject
 {
-    public const string SectionName = "Alerts";
+    public const string SectionName = "KeyMeter:Alerts";
 
     /// <summary>Send budget alerts. Default true.</summary>
     public bool Enabled { get; set; } = true;

@@ -5,7 +5,7 @@ namespace KeyMeter.Core.Budgets;
 /// <summary>How <see cref="BudgetGate"/> leases budget from the shared counters.</summary>
 public sealed class BudgetGateOptions : IValidatableObject
 {
-    public const string SectionName = "Budgets";
+    public const string SectionName = "KeyMeter:Budgets";
 
     /// <summary>
     /// Share of a budget's limit an instance leases at once (never less than the request needs). Larger slices mean

@@ -12,7 +12,7 @@ namespace KeyMeter.Core.Cursor;
 /// </remarks>
 public sealed class CursorOptions
 {
-    public const string SectionName = "Cursor";
+    public const string SectionName = "KeyMeter:Cursor";
 
     /// <summary>
     /// Whether <c>cursor-poll</c> and <c>cursor-members</c> run. When true (the default) Cursor's ledger is the source of

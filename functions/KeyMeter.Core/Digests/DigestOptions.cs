@@ -5,7 +5,7 @@ namespace KeyMeter.Core.Digests;
 /// <summary>The daily and weekly digests: <c>KeyMeter__Digests__*</c>.</summary>
 public sealed class DigestOptions : IValidatableObject
 {
-    public const string SectionName = "Digests";
+    public const string SectionName = "KeyMeter:Digests";
 
     /// <summary>Send the digests. Default true (they go nowhere until a channel is configured).</summary>
     public bool Enabled { get; set; } = true;

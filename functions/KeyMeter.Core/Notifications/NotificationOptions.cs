@@ -9,7 +9,7 @@ namespace KeyMeter.Core.Notifications;
 /// </summary>
 public sealed class NotificationOptions : IValidatableObject
 {
-    public const string SectionName = "Notifications";
+    public const string SectionName = "KeyMeter:Notifications";
 
     public EmailOptions Email { get; set; } = new();
 

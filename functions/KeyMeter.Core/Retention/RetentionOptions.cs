@@ -9,7 +9,7 @@ namespace KeyMeter.Core.Retention;
 /// </remarks>
 public sealed class RetentionOptions : IValidatableObject
 {
-    public const string SectionName = "Retention";
+    public const string SectionName = "KeyMeter:Retention";
 
     /// <summary>
     /// The de-duplication window: a record's marker is removed once the day it was counted on is more than this many

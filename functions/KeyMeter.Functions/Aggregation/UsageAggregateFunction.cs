@@ -2,7 +2,7 @@ using System.Text;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Alerts;
 using KeyMeter.Core.Metering;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Aggregation;

@@ -1,6 +1,6 @@
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Metering;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 
 namespace KeyMeter.Functions.Aggregation;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Alerts;
 using KeyMeter.Core.Notifications;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Alerts;

@@ -1,5 +1,5 @@
 using KeyMeter.Core.Cursor;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Cursor;

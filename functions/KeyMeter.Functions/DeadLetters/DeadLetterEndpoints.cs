@@ -1,6 +1,7 @@
 using System.Globalization;
 using KeyMeter.Core.Queues;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
+using KeyMeter.Functions.Hosting;
 using KeyMeter.Functions.Manage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -45,7 +46,7 @@ internal static class DeadLetterEndpoints
 
         return listing.Failure is { } failure
             ? TypedResults.Problem(failure, statusCode: StatusCodes.Status502BadGateway, title: "The dead letters could not be read")
-            : TypedResults.Json(DeadLetterListResponse.From(name!, listing), DeadLetterJsonContext.Default.DeadLetterListResponse);
+            : TypedResults.Json(DeadLetterListResponse.Of(name!, listing), ManageJsonContext.Default.DeadLetterListResponse);
     }
 
     public static async Task<Results<JsonHttpResult<DeadLetterReplayResponse>, ProblemHttpResult>> ReplayAsync(
@@ -74,7 +75,7 @@ internal static class DeadLetterEndpoints
             return Unavailable(exception);
         }
 
-        var actor = ManageActor.From(request, manage.Value);
+        var actor = ManageActor.Of(request, manage.Value);
         DeadLetterLog.Replayed(logger, name!, replay.Replayed.Count, actor);
         if (replay.Failure is { } failure)
         {
@@ -87,7 +88,7 @@ internal static class DeadLetterEndpoints
             return stopped;
         }
 
-        return TypedResults.Json(DeadLetterReplayResponse.From(name!, replay), DeadLetterJsonContext.Default.DeadLetterReplayResponse);
+        return TypedResults.Json(DeadLetterReplayResponse.Of(name!, replay), ManageJsonContext.Default.DeadLetterReplayResponse);
     }
 
     /// <summary>The queue as function.json spells it, and <c>max</c>; or the 404 / 400 that says why not.</summary>
@@ -105,11 +106,7 @@ internal static class DeadLetterEndpoints
         var count = DefaultMax;
         if (max is not null && (!int.TryParse(max, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxMax))
         {
-            return (null, 0, TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["max"] = [$"'max' must be a whole number from 1 to {MaxMax}."] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Invalid query",
-            }));
+            return (null, 0, ValidationProblems.Of("Invalid query", ("max", $"'max' must be a whole number from 1 to {MaxMax}.")));
         }
 
         return (name, count, null);

@@ -5,7 +5,7 @@ namespace KeyMeter.Functions.Hosting;
 /// <summary>
 /// Request body limits of the routes outside the proxy, in bytes. The proxy keeps its own,
 /// <c>KeyMeter__Proxy__MaxRequestBodyBytes</c>, under Kestrel's server-wide ceiling <see cref="ServerCeiling"/>; the
-/// payload routes' limits are in <see cref="Host.PayloadLimits"/>.
+/// payload routes' limits are in <see cref="CustomHandler.PayloadLimits"/>.
 /// </summary>
 internal static class BodyLimits
 {

@@ -1,4 +1,4 @@
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using Microsoft.Net.Http.Headers;
 
 namespace KeyMeter.Functions.Hosting;

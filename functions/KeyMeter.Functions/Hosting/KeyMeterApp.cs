@@ -1,14 +1,24 @@
+using Azure.Core;
+using Azure.Identity;
 using KeyMeter.Azure.Emulator;
-using KeyMeter.Functions.Configuration;
+using KeyMeter.Functions.Aggregation;
+using KeyMeter.Functions.Alerts;
+using KeyMeter.Functions.Cursor;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Dashboard;
 using KeyMeter.Functions.DeadLetters;
 using KeyMeter.Functions.Digests;
-using KeyMeter.Functions.Host;
 using KeyMeter.Functions.Local;
 using KeyMeter.Functions.Manage;
+using KeyMeter.Functions.Metering;
+using KeyMeter.Functions.Notifications;
 using KeyMeter.Functions.People;
 using KeyMeter.Functions.Proxy;
+using KeyMeter.Functions.Queues;
 using KeyMeter.Functions.Reports;
+using KeyMeter.Functions.Retention;
+using KeyMeter.Functions.Secrets;
+using KeyMeter.Functions.Storage;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Hosting;
@@ -48,14 +58,19 @@ internal static class KeyMeterApp
         var appRoot = builder.Configuration[AppRootVariable] is { Length: > 0 } root ? root : AppContext.BaseDirectory;
         builder.Services.AddSingleton(mode);
         builder.Services.AddSingleton(TimeProvider.System);
+        // One credential for every Azure client (tables, Key Vault, Service Bus, ACS email): the managed identity in
+        // Azure (AZURE_CLIENT_ID names a user-assigned one), a developer's own sign-in elsewhere. Used only when a
+        // setting points at Azure.
+        builder.Services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ManageJsonContext.Default));
-        builder.Services.AddKeyMeterOptions();
-        builder.Services.AddKeyMeterStorage();
         builder.Services.AddKeyMeterSecrets();
+        builder.Services.AddKeyMeterStorage();
+        builder.Services.AddLocalOptions();
+        builder.Services.AddKeyMeterManage();
         builder.Services.AddFunctionCatalog(appRoot);
         builder.Services.AddHostedService<FunctionCatalogCheck>();
         builder.Services.AddKeyMeterProxy();
+        builder.Services.AddKeyMeterMetering();
         builder.Services.AddKeyMeterQueues(mode);
         builder.Services.AddKeyMeterAggregation();
         builder.Services.AddKeyMeterReports();
@@ -65,7 +80,7 @@ internal static class KeyMeterApp
         builder.Services.AddKeyMeterNotifications();
         builder.Services.AddKeyMeterAlerts();
         builder.Services.AddKeyMeterDigests();
-        builder.Services.AddSingleton<DashboardPage>();
+        builder.Services.AddKeyMeterDashboard();
 
         // Bodies are limited per route (BodyLimits, PayloadLimits; the proxy KeyMeter__Proxy__MaxRequestBodyBytes); this
         // is the ceiling for routes without a limit of their own, the Functions host's own.

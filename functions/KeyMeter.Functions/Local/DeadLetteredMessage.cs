@@ -2,7 +2,7 @@ using KeyMeter.Core.Queues;
 
 namespace KeyMeter.Functions.Local;
 
-/// <summary>A message parked after <see cref="LocalRuntimeOptions.MaxDeliveryCount"/> failed deliveries.</summary>
+/// <summary>A message parked after <see cref="LocalOptions.MaxDeliveryCount"/> failed deliveries.</summary>
 /// <param name="Id">Its id among the parked messages of its queue: ordered by when it was parked.</param>
 /// <param name="QueueName">The queue it was sent to.</param>
 /// <param name="FunctionName">The function that kept failing.</param>

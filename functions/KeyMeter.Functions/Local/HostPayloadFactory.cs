@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 
 namespace KeyMeter.Functions.Local;
 

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Unicode;
 using KeyMeter.Core.Queues;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Local;
@@ -12,7 +12,7 @@ namespace KeyMeter.Functions.Local;
 /// </summary>
 /// <remarks>
 /// Shutdown drains: <see cref="StoppingAsync"/> runs before any hosted service's StopAsync, so the server still answers
-/// while queued messages are delivered, for up to <see cref="LocalRuntimeOptions.DrainTimeout"/>. The queues themselves
+/// while queued messages are delivered, for up to <see cref="LocalOptions.DrainTimeout"/>. The queues themselves
 /// are not durable; whatever is left is dropped and logged. Dead letters are: they go to the <see cref="IDeadLetterStore"/>.
 /// </remarks>
 internal sealed class InProcessQueues : IQueueSender, IHostedLifecycleService, IDisposable
@@ -21,7 +21,7 @@ internal sealed class InProcessQueues : IQueueSender, IHostedLifecycleService, I
     private readonly FrozenDictionary<string, LocalQueue> _queues;
     private readonly CancellationTokenSource _stopping = new();
     private readonly TimeProvider _timeProvider;
-    private readonly LocalRuntimeOptions _options;
+    private readonly LocalOptions _options;
     private readonly ILogger<InProcessQueues> _logger;
     private Task _pumps = Task.CompletedTask;
 
@@ -30,7 +30,7 @@ internal sealed class InProcessQueues : IQueueSender, IHostedLifecycleService, I
         LocalInvoker invoker,
         IDeadLetterStore deadLetters,
         TimeProvider timeProvider,
-        IOptions<LocalRuntimeOptions> options,
+        IOptions<LocalOptions> options,
         ILogger<InProcessQueues> logger)
     {
         _timeProvider = timeProvider;

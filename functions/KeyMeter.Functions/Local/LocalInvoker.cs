@@ -1,6 +1,5 @@
 using System.Text.Json;
-using KeyMeter.Functions.Host;
-using KeyMeter.Functions.Hosting;
+using KeyMeter.Functions.CustomHandler;
 
 namespace KeyMeter.Functions.Local;
 

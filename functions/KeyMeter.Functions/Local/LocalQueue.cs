@@ -1,13 +1,13 @@
 using System.Threading.Channels;
 using KeyMeter.Core.Queues;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 
 namespace KeyMeter.Functions.Local;
 
 /// <summary>
 /// One in-process queue and its pump, standing in for a Service Bus queue and the trigger listening on it:
-/// batches of up to <see cref="LocalRuntimeOptions.MaxMessageBatchSize"/>, whole-batch redelivery with DeliveryCount + 1,
-/// dead-lettering after <see cref="LocalRuntimeOptions.MaxDeliveryCount"/> deliveries into an <see cref="IDeadLetterStore"/>,
+/// batches of up to <see cref="LocalOptions.MaxMessageBatchSize"/>, whole-batch redelivery with DeliveryCount + 1,
+/// dead-lettering after <see cref="LocalOptions.MaxDeliveryCount"/> deliveries into an <see cref="IDeadLetterStore"/>,
 /// duplicate detection by MessageId.
 /// </summary>
 internal sealed class LocalQueue
@@ -18,7 +18,7 @@ internal sealed class LocalQueue
     private readonly LocalInvoker _invoker;
     private readonly IDeadLetterStore _deadLetters;
     private readonly TimeProvider _timeProvider;
-    private readonly LocalRuntimeOptions _options;
+    private readonly LocalOptions _options;
     private readonly ILogger _logger;
     private long _sequenceNumber;
     private bool _completed;
@@ -28,7 +28,7 @@ internal sealed class LocalQueue
         LocalInvoker invoker,
         IDeadLetterStore deadLetters,
         TimeProvider timeProvider,
-        LocalRuntimeOptions options,
+        LocalOptions options,
         ILogger logger)
     {
         Consumer = consumer;

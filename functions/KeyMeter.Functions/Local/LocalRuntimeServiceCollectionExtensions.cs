@@ -1,42 +1,45 @@
 using KeyMeter.Core.Queues;
-using KeyMeter.Functions.Host;
-using KeyMeter.Functions.Hosting;
+using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Local;
 
-/// <summary>Registration of the function catalog and of local mode (running without the Functions host).</summary>
+/// <summary>Registration of local mode (running without the Functions host) and of its settings.</summary>
 internal static class LocalRuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the <see cref="FunctionCatalog"/> of <paramref name="appRoot"/> as a singleton, resolving
-    /// <c>%name%</c> in schedules and queue names from configuration. Loaded on first use; invalid metadata throws then.
+    /// <see cref="LocalOptions"/>, validated at start in either mode: <see cref="LocalOptions.SectionName"/> wins over
+    /// the former <see cref="LocalOptions.FormerRuntimeSectionName"/>, which is still read.
     /// </summary>
-    public static IServiceCollection AddFunctionCatalog(this IServiceCollection services, string appRoot)
+    public static IServiceCollection AddLocalOptions(this IServiceCollection services)
     {
-        services.TryAddSingleton(provider =>
+        // Once, though both the app and AddLocalRuntime ask for it.
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IValidateOptions<LocalOptions>)))
         {
-            var configuration = provider.GetService<IConfiguration>();
-            return FunctionCatalog.Load(appRoot, configuration is null ? null : name => configuration[name]);
-        });
+            return services;
+        }
+
+        services.AddOptions<LocalOptions>()
+            .BindConfiguration(LocalOptions.FormerRuntimeSectionName)
+            .BindConfiguration(LocalOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LocalOptions>, LocalOptionsValidator>();
         return services;
     }
 
     /// <summary>
     /// Local mode: fires timer functions on their schedules (<see cref="LocalTimerScheduler"/>) and replaces
     /// <see cref="IQueueSender"/> with <see cref="InProcessQueues"/>; both call the app's own payload endpoints over HTTP.
-    /// Needs a <see cref="FunctionCatalog"/> and an <see cref="IDeadLetterStore"/>. Options: section
-    /// <see cref="LocalRuntimeOptions.SectionName"/>.
+    /// Needs a <see cref="FunctionCatalog"/> and an <see cref="IDeadLetterStore"/>. Options: <see cref="LocalOptions"/>.
     /// </summary>
     public static IServiceCollection AddLocalRuntime(this IServiceCollection services)
     {
-        services.AddOptions<LocalRuntimeOptions>().BindConfiguration(LocalRuntimeOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalRuntimeOptions>, LocalRuntimeOptionsValidator>());
+        services.AddLocalOptions();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(LocalInvoker.HttpClientName)
-            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<LocalRuntimeOptions>>().Value.InvocationTimeout)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<LocalOptions>>().Value.InvocationTimeout)
             .RemoveAllLoggers();
         services.TryAddSingleton<SelfAddress>();
         services.TryAddSingleton<LocalFunctionKey>();

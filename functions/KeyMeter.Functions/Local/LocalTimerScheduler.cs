@@ -1,4 +1,4 @@
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 
 namespace KeyMeter.Functions.Local;
 

@@ -7,6 +7,6 @@ internal sealed record CreatedKeyResponse(KeyResponse Key, string Secret, string
 {
     public const string ShownOnceNote = "Store the secret now: KeyMeter keeps only its hash and cannot show it again.";
 
-    public static CreatedKeyResponse From(CreatedKey created) =>
-        new(KeyResponse.From(created.Key), created.Secret, ShownOnceNote);
+    public static CreatedKeyResponse Of(CreatedKey created) =>
+        new(KeyResponse.Of(created.Key), created.Secret, ShownOnceNote);
 }

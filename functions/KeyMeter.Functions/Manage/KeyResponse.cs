@@ -15,7 +15,7 @@ internal sealed record KeyResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public static KeyResponse From(DeveloperKey key) => new(
+    public static KeyResponse Of(DeveloperKey key) => new(
         key.Id,
         key.Name,
         key.OwnerEmail,

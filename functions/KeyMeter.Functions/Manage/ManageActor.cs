@@ -14,7 +14,7 @@ internal static class ManageActor
     public const string ClaimedPrefix = "claimed:";
     private const int MaxLength = 100;
 
-    public static string From(HttpRequest request, ManageOptions options)
+    public static string Of(HttpRequest request, ManageOptions options)
     {
         foreach (var header in (ReadOnlySpan<string>)[PrincipalHeader, ActorHeader])
         {

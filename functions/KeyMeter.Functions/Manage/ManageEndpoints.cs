@@ -1,4 +1,5 @@
 using KeyMeter.Core.Keys;
+using KeyMeter.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,7 @@ namespace KeyMeter.Functions.Manage;
 
 /// <summary>
 /// <c>/manage/keys</c>: create, list, read, change, rotate and revoke developer keys. Auth level "function": the
-/// Functions host checks the function key in Azure, <see cref="Hosting.LocalFunctionKeyMiddleware"/> does locally.
+/// Functions host checks the function key in Azure, <see cref="Local.LocalFunctionKeyMiddleware"/> does locally.
 /// </summary>
 internal static class ManageEndpoints
 {
@@ -23,7 +24,7 @@ internal static class ManageEndpoints
         return group;
     }
 
-    public static async Task<Results<Created<CreatedKeyResponse>, ProblemHttpResult>> CreateAsync(
+    public static async Task<Results<JsonHttpResult<CreatedKeyResponse>, ProblemHttpResult>> CreateAsync(
         HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBody.ReadAsync(request, ManageJsonContext.Default.CreateKeyRequest, cancellationToken);
@@ -32,27 +33,28 @@ internal static class ManageEndpoints
             return problem;
         }
 
-        var result = await keys.CreateAsync(body!, ManageActor.From(request, manage.Value), cancellationToken);
+        var result = await keys.CreateAsync(body!, ManageActor.Of(request, manage.Value), cancellationToken);
         if (result.Kind != KeyResultKind.Ok)
         {
             return Failure(result);
         }
 
         ManageLog.KeyCreated(logger, result.Value!.Key.Id);
-        return TypedResults.Created($"/manage/keys/{result.Value.Key.Id}", CreatedKeyResponse.From(result.Value));
+        request.HttpContext.Response.Headers.Location = $"/manage/keys/{result.Value.Key.Id}";
+        return TypedResults.Json(CreatedKeyResponse.Of(result.Value), ManageJsonContext.Default.CreatedKeyResponse, statusCode: StatusCodes.Status201Created);
     }
 
-    public static async Task<Ok<IReadOnlyList<KeyResponse>>> ListAsync(KeyManagement keys, CancellationToken cancellationToken)
+    public static async Task<JsonHttpResult<IReadOnlyList<KeyResponse>>> ListAsync(KeyManagement keys, CancellationToken cancellationToken)
     {
         var all = await keys.ListAsync(cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<KeyResponse>>([.. all.Select(KeyResponse.From)]);
+        return TypedResults.Json<IReadOnlyList<KeyResponse>>([.. all.Select(KeyResponse.Of)], ManageJsonContext.Default.IReadOnlyListKeyResponse);
     }
 
-    public static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> GetAsync(
+    public static async Task<Results<JsonHttpResult<KeyResponse>, ProblemHttpResult>> GetAsync(
         string id, KeyManagement keys, CancellationToken cancellationToken) =>
         ToResponse(await keys.GetAsync(id, cancellationToken));
 
-    public static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> PatchAsync(
+    public static async Task<Results<JsonHttpResult<KeyResponse>, ProblemHttpResult>> PatchAsync(
         string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
         var (document, problem) = await RequestBody.ReadDocumentAsync(request, cancellationToken);
@@ -70,7 +72,7 @@ internal static class ManageEndpoints
                 return Invalid(errors);
             }
 
-            var result = await keys.PatchAsync(id, patch, ManageActor.From(request, manage.Value), cancellationToken);
+            var result = await keys.PatchAsync(id, patch, ManageActor.Of(request, manage.Value), cancellationToken);
             if (result.Kind == KeyResultKind.Ok)
             {
                 ManageLog.KeyUpdated(logger, result.Value!.Id);
@@ -80,23 +82,23 @@ internal static class ManageEndpoints
         }
     }
 
-    public static async Task<Results<Ok<CreatedKeyResponse>, ProblemHttpResult>> RotateAsync(
+    public static async Task<Results<JsonHttpResult<CreatedKeyResponse>, ProblemHttpResult>> RotateAsync(
         string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
-        var result = await keys.RotateAsync(id, ManageActor.From(request, manage.Value), cancellationToken);
+        var result = await keys.RotateAsync(id, ManageActor.Of(request, manage.Value), cancellationToken);
         if (result.Kind != KeyResultKind.Ok)
         {
             return Failure(result);
         }
 
         ManageLog.KeyRotated(logger, result.Value!.Key.Id);
-        return TypedResults.Ok(CreatedKeyResponse.From(result.Value));
+        return TypedResults.Json(CreatedKeyResponse.Of(result.Value), ManageJsonContext.Default.CreatedKeyResponse);
     }
 
-    public static async Task<Results<Ok<KeyResponse>, ProblemHttpResult>> RevokeAsync(
+    public static async Task<Results<JsonHttpResult<KeyResponse>, ProblemHttpResult>> RevokeAsync(
         string id, HttpRequest request, KeyManagement keys, ILogger<KeyManagement> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
-        var result = await keys.RevokeAsync(id, ManageActor.From(request, manage.Value), cancellationToken);
+        var result = await keys.RevokeAsync(id, ManageActor.Of(request, manage.Value), cancellationToken);
         if (result.Kind == KeyResultKind.Ok)
         {
             ManageLog.KeyRevoked(logger, result.Value!.Id);
@@ -105,17 +107,17 @@ internal static class ManageEndpoints
         return ToResponse(result);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, ProblemHttpResult>> AuditAsync(
+    public static async Task<Results<JsonHttpResult<IReadOnlyList<AuditEntryResponse>>, ProblemHttpResult>> AuditAsync(
         string id, KeyManagement keys, CancellationToken cancellationToken)
     {
         var result = await keys.GetAuditAsync(id, cancellationToken);
         return result.Kind == KeyResultKind.Ok
-            ? TypedResults.Ok<IReadOnlyList<AuditEntryResponse>>([.. result.Value!.Select(AuditEntryResponse.From)])
+            ? TypedResults.Json<IReadOnlyList<AuditEntryResponse>>([.. result.Value!.Select(AuditEntryResponse.Of)], ManageJsonContext.Default.IReadOnlyListAuditEntryResponse)
             : Failure(result);
     }
 
-    private static Results<Ok<KeyResponse>, ProblemHttpResult> ToResponse(KeyResult<DeveloperKey> result) =>
-        result.Kind == KeyResultKind.Ok ? TypedResults.Ok(KeyResponse.From(result.Value!)) : Failure(result);
+    private static Results<JsonHttpResult<KeyResponse>, ProblemHttpResult> ToResponse(KeyResult<DeveloperKey> result) =>
+        result.Kind == KeyResultKind.Ok ? TypedResults.Json(KeyResponse.Of(result.Value!), ManageJsonContext.Default.KeyResponse) : Failure(result);
 
     /// <summary>The one place key-command failures become HTTP statuses.</summary>
     private static ProblemHttpResult Failure<T>(KeyResult<T> result) => result.Kind switch
@@ -127,9 +129,5 @@ internal static class ManageEndpoints
     };
 
     private static ProblemHttpResult Invalid(KeyValidationErrors errors) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The key definition is invalid",
-        });
+        ValidationProblems.Of("The key definition is invalid", errors.ToDictionary().Select(pair => (pair.Key, pair.Value)));
 }

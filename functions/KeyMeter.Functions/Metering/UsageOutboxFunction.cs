@@ -1,5 +1,5 @@
 using KeyMeter.Core.Metering;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 
 namespace KeyMeter.Functions.Metering;
 

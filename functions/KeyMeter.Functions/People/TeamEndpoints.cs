@@ -25,7 +25,7 @@ internal static class TeamEndpoints
     }
 
     public static async Task<JsonHttpResult<IReadOnlyList<TeamAssignment>>> ListAsync(ITeamMappingStore teams, CancellationToken cancellationToken) =>
-        TypedResults.Json(await teams.ListAsync(cancellationToken), TeamJsonContext.Default.IReadOnlyListTeamAssignment);
+        TypedResults.Json(await teams.ListAsync(cancellationToken), ManageJsonContext.Default.IReadOnlyListTeamAssignment);
 
     public static async Task<Results<JsonHttpResult<TeamAssignment>, ProblemHttpResult>> GetAsync(
         string email, ITeamMappingStore teams, CancellationToken cancellationToken)
@@ -36,14 +36,14 @@ internal static class TeamEndpoints
         }
 
         return await teams.GetAsync(TeamMapping.NormalizeEmail(email), cancellationToken) is { } assignment
-            ? TypedResults.Json(assignment, TeamJsonContext.Default.TeamAssignment)
+            ? TypedResults.Json(assignment, ManageJsonContext.Default.TeamAssignment)
             : NotFound();
     }
 
     public static async Task<Results<JsonHttpResult<TeamAssignment>, ProblemHttpResult>> PutAsync(
         string email, HttpRequest request, ITeamMappingStore teams, ILogger<ITeamMappingStore> logger, IOptions<ManageOptions> manage, CancellationToken cancellationToken)
     {
-        var (body, problem) = await RequestBody.ReadAsync(request, TeamJsonContext.Default.TeamRequest, cancellationToken);
+        var (body, problem) = await RequestBody.ReadAsync(request, ManageJsonContext.Default.TeamRequest, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -56,10 +56,10 @@ internal static class TeamEndpoints
         }
 
         var assignment = TeamMapping.Assign(email, body.Team!);
-        var actor = ManageActor.From(request, manage.Value);
+        var actor = ManageActor.Of(request, manage.Value);
         await teams.UpsertAsync([assignment], cancellationToken);
         TeamLog.AssignmentSet(logger, actor);
-        return TypedResults.Json(assignment, TeamJsonContext.Default.TeamAssignment);
+        return TypedResults.Json(assignment, ManageJsonContext.Default.TeamAssignment);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
@@ -75,7 +75,7 @@ internal static class TeamEndpoints
             return NotFound();
         }
 
-        var actor = ManageActor.From(request, manage.Value);
+        var actor = ManageActor.Of(request, manage.Value);
         TeamLog.AssignmentRemoved(logger, actor);
         return TypedResults.NoContent();
     }
@@ -90,7 +90,7 @@ internal static class TeamEndpoints
             return problem;
         }
 
-        var actor = ManageActor.From(request, manage.Value);
+        var actor = ManageActor.Of(request, manage.Value);
         var result = TeamMappingCsv.Parse(text!);
         if (!result.IsValid)
         {
@@ -99,29 +99,17 @@ internal static class TeamEndpoints
                 .GroupBy(error => error.Line)
                 .OrderBy(line => line.Key)
                 .Select(line => ($"line {line.Key}", line.Select(error => error.Message).ToArray()));
-            return Problem(lines, "The team mapping is invalid", $"{result.Errors.Count} error(s); nothing was imported.");
+            return ValidationProblems.Of("The team mapping is invalid", lines, $"{result.Errors.Count} error(s); nothing was imported.");
         }
 
         await teams.UpsertAsync(result.Assignments, cancellationToken);
         TeamLog.Imported(logger, actor, result.Assignments.Count);
-        return TypedResults.Json(new TeamImportResponse(result.Assignments.Count), TeamJsonContext.Default.TeamImportResponse);
+        return TypedResults.Json(new TeamImportResponse(result.Assignments.Count), ManageJsonContext.Default.TeamImportResponse);
     }
 
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem("This email has no team assignment.", statusCode: StatusCodes.Status404NotFound, title: "Team assignment not found");
 
     private static ProblemHttpResult Invalid(params (string Field, string? Error)[] errors) =>
-        Problem(
-            errors.Where(error => error.Error is not null).Select(error => (error.Field, new[] { error.Error! })),
-            "The team assignment is invalid",
-            string.Join(" ", errors.Select(error => error.Error).OfType<string>()));
-
-    /// <summary>The one place team input errors become a response: a 400 ProblemDetails with messages per field or line.</summary>
-    private static ProblemHttpResult Problem(IEnumerable<(string Name, string[] Messages)> errors, string title, string detail) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary(error => error.Name, error => error.Messages, StringComparer.Ordinal))
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = title,
-            Detail = detail,
-        });
+        ValidationProblems.Of("The team assignment is invalid", [.. errors.Select(error => ((string?)error.Field, error.Error))]);
 }

@@ -1,7 +1,6 @@
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Pricing;
 using KeyMeter.Core.Proxy;
-using KeyMeter.Functions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Proxy;

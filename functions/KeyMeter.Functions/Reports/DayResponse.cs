@@ -15,7 +15,7 @@ internal sealed class DayResponse : CountersResponse
     [JsonPropertyOrder(-1)]
     public DateOnly Date { get; }
 
-    public static DayResponse From(ReportDay day)
+    public static DayResponse Of(ReportDay day)
     {
         ArgumentNullException.ThrowIfNull(day);
         return new DayResponse(day);

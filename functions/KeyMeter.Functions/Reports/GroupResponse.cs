@@ -15,7 +15,7 @@ internal sealed class GroupResponse : CountersResponse
     [JsonPropertyOrder(-1)]
     public string Value { get; }
 
-    public static GroupResponse From(ReportGroup group)
+    public static GroupResponse Of(ReportGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);
         return new GroupResponse(group);

@@ -20,6 +20,6 @@ internal sealed record KeyDailyResponse(
             report.Range.To,
             ReportEndpoints.Currency,
             new CountersResponse(report.Total),
-            [.. report.Days.Select(DayResponse.From)]);
+            [.. report.Days.Select(DayResponse.Of)]);
     }
 }

@@ -10,7 +10,7 @@ internal sealed record ReconciliationCountsResponse(
     long ProxyTokens,
     long CursorBilledRequests)
 {
-    public static ReconciliationCountsResponse From(ReconciliationCounts counts)
+    public static ReconciliationCountsResponse Of(ReconciliationCounts counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
         return new ReconciliationCountsResponse(

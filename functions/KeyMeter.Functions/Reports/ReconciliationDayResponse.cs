@@ -12,7 +12,7 @@ internal sealed record ReconciliationDayResponse(
     long ProxyTokens,
     long CursorBilledRequests)
 {
-    public static ReconciliationDayResponse From(ReconciliationDay day)
+    public static ReconciliationDayResponse Of(ReconciliationDay day)
     {
         ArgumentNullException.ThrowIfNull(day);
         var c = day.Counts;

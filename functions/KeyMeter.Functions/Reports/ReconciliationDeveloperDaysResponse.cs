@@ -12,7 +12,7 @@ internal sealed record ReconciliationDeveloperDaysResponse(
     ReconciliationCountsResponse Total,
     IReadOnlyList<ReconciliationDayResponse> Days)
 {
-    public static ReconciliationDeveloperDaysResponse From(ReconciliationDeveloper developer)
+    public static ReconciliationDeveloperDaysResponse Of(ReconciliationDeveloper developer)
     {
         ArgumentNullException.ThrowIfNull(developer);
         return new ReconciliationDeveloperDaysResponse(
@@ -21,7 +21,7 @@ internal sealed record ReconciliationDeveloperDaysResponse(
             developer.UnmeteredRequests,
             developer.BypassingDays,
             developer.PartialDays,
-            ReconciliationCountsResponse.From(developer.Total),
-            [.. developer.Days.Select(ReconciliationDayResponse.From)]);
+            ReconciliationCountsResponse.Of(developer.Total),
+            [.. developer.Days.Select(ReconciliationDayResponse.Of)]);
     }
 }

@@ -11,7 +11,7 @@ internal sealed record ReconciliationDeveloperResponse(
     int PartialDays,
     ReconciliationCountsResponse Total)
 {
-    public static ReconciliationDeveloperResponse From(ReconciliationDeveloper developer)
+    public static ReconciliationDeveloperResponse Of(ReconciliationDeveloper developer)
     {
         ArgumentNullException.ThrowIfNull(developer);
         return new ReconciliationDeveloperResponse(
@@ -20,6 +20,6 @@ internal sealed record ReconciliationDeveloperResponse(
             developer.UnmeteredRequests,
             developer.BypassingDays,
             developer.PartialDays,
-            ReconciliationCountsResponse.From(developer.Total));
+            ReconciliationCountsResponse.Of(developer.Total));
     }
 }

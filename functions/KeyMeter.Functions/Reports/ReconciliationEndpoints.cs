@@ -34,6 +34,6 @@ internal static class ReconciliationEndpoints
         // Who has a key is read once per report; both lists are small (one row per key, one per mapped email).
         var people = await directory.LoadAsync(cancellationToken);
         var report = await ReconciliationBuilder.BuildAsync(range.Value, people, reports.ReadLineRowsAsync(range.Value, cancellationToken), cancellationToken);
-        return TypedResults.Json(ReconciliationResponse.Of(report), ReconciliationJsonContext.Default.ReconciliationResponse);
+        return TypedResults.Json(ReconciliationResponse.Of(report), ReportJsonContext.Default.ReconciliationResponse);
     }
 }

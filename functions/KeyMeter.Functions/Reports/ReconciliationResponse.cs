@@ -18,10 +18,10 @@ internal sealed record ReconciliationResponse(
         return new ReconciliationResponse(
             report.Range.From,
             report.Range.To,
-            ReconciliationCountsResponse.From(report.Total),
+            ReconciliationCountsResponse.Of(report.Total),
             report.UnmeteredRequests,
-            [.. report.Bypassing.Select(ReconciliationDeveloperResponse.From)],
-            [.. report.WithoutKey.Select(ReconciliationDeveloperResponse.From)],
-            [.. report.Developers.Select(ReconciliationDeveloperDaysResponse.From)]);
+            [.. report.Bypassing.Select(ReconciliationDeveloperResponse.Of)],
+            [.. report.WithoutKey.Select(ReconciliationDeveloperResponse.Of)],
+            [.. report.Developers.Select(ReconciliationDeveloperDaysResponse.Of)]);
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Reports;
+using KeyMeter.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KeyMeter.Functions.Reports;
@@ -152,16 +153,6 @@ internal static class ReportEndpoints
             $"keymeter-{export}-{ReportRange.Format(range.From)}-to-{ReportRange.Format(range.To)}.csv");
 
     /// <summary>The one place report input errors become a response: a 400 ProblemDetails with an error per parameter.</summary>
-    internal static ProblemHttpResult Invalid(params (string? Parameter, string? Error)[] results)
-    {
-        var errors = results
-            .Where(result => result is { Parameter: not null, Error: not null })
-            .ToDictionary(result => result.Parameter!, result => new[] { result.Error! }, StringComparer.Ordinal);
-        return TypedResults.Problem(new HttpValidationProblemDetails(errors)
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The report query is invalid",
-            Detail = string.Join(" ", errors.Values.SelectMany(messages => messages)),
-        });
-    }
+    internal static ProblemHttpResult Invalid(params (string? Parameter, string? Error)[] results) =>
+        ValidationProblems.Of("The report query is invalid", results);
 }

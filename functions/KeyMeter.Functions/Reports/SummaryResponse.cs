@@ -20,6 +20,6 @@ internal sealed record SummaryResponse(
             report.GroupBy.Name,
             ReportEndpoints.Currency,
             new CountersResponse(report.Total),
-            [.. report.Groups.Select(GroupResponse.From)]);
+            [.. report.Groups.Select(GroupResponse.Of)]);
     }
 }

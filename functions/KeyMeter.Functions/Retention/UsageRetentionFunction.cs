@@ -1,5 +1,5 @@
 using KeyMeter.Core.Retention;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 
 namespace KeyMeter.Functions.Retention;
 

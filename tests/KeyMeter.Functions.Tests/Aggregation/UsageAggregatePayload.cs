@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Metering;
-using KeyMeter.Functions.Host;
-using KeyMeter.Functions.Tests.Host;
+using KeyMeter.Functions.CustomHandler;
+using KeyMeter.Functions.Tests.CustomHandler;
 
 namespace KeyMeter.Functions.Tests.Aggregation;
 

@@ -3,7 +3,7 @@ using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Alerts;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.Aggregation;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Tests.Hosting;
 using KeyMeter.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Cursor;
 using KeyMeter.Functions.Tests.Aggregation;
-using KeyMeter.Functions.Tests.Host;
+using KeyMeter.Functions.Tests.CustomHandler;
 using KeyMeter.Functions.Tests.Hosting;
 using KeyMeter.Testing;
 using Microsoft.Extensions.DependencyInjection;

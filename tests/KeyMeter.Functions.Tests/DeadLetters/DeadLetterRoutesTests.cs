@@ -85,7 +85,7 @@ public sealed class DeadLetterRoutesTests(AzuriteFixture azurite)
     public async Task LocalMode_ParkedMessage_OutlivesTheProcessAndReplayCountsIt()
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..12];
-        string[] args = ["--LocalRuntime:MaxDeliveryCount=2", "--LocalRuntime:RetryBackoff=00:00:00.010", "--KeyMeter:Storage:TablePrefix=" + prefix];
+        string[] args = ["--KeyMeter:Local:MaxDeliveryCount=2", "--KeyMeter:Local:RetryBackoff=00:00:00.010", "--KeyMeter:Storage:TablePrefix=" + prefix];
         var record = Record("px_parked");
 
         // 1. Storage is down for the aggregator: the record is delivered twice, then parked.

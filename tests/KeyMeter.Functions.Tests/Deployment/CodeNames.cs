@@ -43,6 +43,15 @@ internal sealed class CodeNames
         .Distinct(StringComparer.Ordinal)
         .Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// Every <c>SectionName</c> constant and its class: the options classes (and the secrets' section), each named by
+    /// its full configuration path, as it is bound.
+    /// </summary>
+    public static IReadOnlyList<(Type Type, string Name)> SectionNames { get; } = [.. Assemblies.SelectMany(assembly => assembly.GetTypes())
+        .Select(type => (Type: type, Field: type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)))
+        .Where(entry => entry.Field is { IsLiteral: true })
+        .Select(entry => (entry.Type, (string)entry.Field!.GetRawConstantValue()!))];
+
     /// <summary>Reads every <c>*/function.json</c> under <paramref name="appRoot"/>.</summary>
     public static CodeNames Read(string appRoot)
     {
@@ -75,10 +84,8 @@ internal sealed class CodeNames
     public static bool IsKeyMeterSetting(string setting)
     {
         var path = setting.Split("__");
-        var sections = Assemblies.SelectMany(assembly => assembly.GetTypes())
-            .Select(type => (Type: type, Field: type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)))
-            .Where(entry => entry.Field is { IsLiteral: true })
-            .Select(entry => (entry.Type, Section: Section((string)entry.Field!.GetRawConstantValue()!)))
+        var sections = SectionNames
+            .Select(entry => (entry.Type, Section: entry.Name.Split(':')))
             .Where(entry => entry.Section.Length < path.Length && entry.Section.SequenceEqual(path.Take(entry.Section.Length), StringComparer.OrdinalIgnoreCase))
             .OrderByDescending(entry => entry.Section.Length);
         foreach (var (type, section) in sections)
@@ -105,8 +112,4 @@ internal sealed class CodeNames
 
         return false;
     }
-
-    // "Cursor" is KeyMeter:Cursor; "KeyMeter:Storage" is itself.
-    private static string[] Section(string name) =>
-        (name == "KeyMeter" || name.StartsWith("KeyMeter:", StringComparison.Ordinal) ? name : "KeyMeter:" + name).Split(':');
 }

@@ -6,7 +6,8 @@ namespace KeyMeter.Functions.Tests.Deployment;
 /// <summary>The Bicep against the code: names on both sides, and proof the check fails when they drift apart.</summary>
 public sealed class DeploymentConsistencyTests : IDisposable
 {
-    private static readonly string AppRoot = RepositoryPaths.Combine("functions", "KeyMeter.Functions");
+    /// <summary>The function.json sources, one folder per function as in the package.</summary>
+    private static readonly string AppRoot = RepositoryPaths.Combine("functions", "KeyMeter.Functions", "FunctionMetadata");
     private static readonly string Bicep = RepositoryPaths.Combine("bicep");
     private readonly string _scratch = Directory.CreateTempSubdirectory("keymeter-consistency-").FullName;
 
@@ -83,6 +84,15 @@ public sealed class DeploymentConsistencyTests : IDisposable
         Assert.True(CodeNames.IsKeyMeterSetting("KeyMeter__Digests__TimeZone"));
         Assert.False(CodeNames.IsKeyMeterSetting("KeyMeter__Notifications__Email__Colour"));
         Assert.False(CodeNames.IsKeyMeterSetting("KeyMeter__Nothing__Here"));
+    }
+
+    [Fact]
+    public void EverySectionName_IsItsFullPathUnderKeyMeter()
+    {
+        Assert.Contains(CodeNames.SectionNames, entry => entry.Type == typeof(Core.Cursor.CursorOptions));
+        Assert.Contains(CodeNames.SectionNames, entry => entry.Type == typeof(Functions.Local.LocalOptions));
+
+        Assert.All(CodeNames.SectionNames, entry => Assert.Matches("^KeyMeter(:[A-Z][A-Za-z]+)*$", entry.Name));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Azure.Core;
 using KeyMeter.Core.Aggregation;
-using KeyMeter.Functions.Tests.Host;
+using KeyMeter.Functions.Tests.CustomHandler;
 using KeyMeter.Functions.Tests.Hosting;
 using KeyMeter.Functions.Tests.Notifications;
 using KeyMeter.Functions.Tests.Reports;

@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Alerts;
 using KeyMeter.Core.Metering;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Hosting;
+using KeyMeter.Functions.Local;
 using KeyMeter.Functions.Tests.Notifications;
 using static KeyMeter.Testing.AggregationFixtures;
 

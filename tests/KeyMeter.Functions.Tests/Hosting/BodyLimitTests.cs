@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Hosting;
+using KeyMeter.Functions.Local;
 using KeyMeter.Testing;
 
 namespace KeyMeter.Functions.Tests.Hosting;

@@ -1,5 +1,6 @@
 using System.Net;
 using KeyMeter.Functions.Hosting;
+using KeyMeter.Functions.Local;
 using KeyMeter.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

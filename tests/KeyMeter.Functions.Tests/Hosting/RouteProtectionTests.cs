@@ -4,8 +4,9 @@ using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.Hosting;
+using KeyMeter.Functions.Local;
 using KeyMeter.Functions.Tests.Aggregation;
-using KeyMeter.Functions.Tests.Host;
+using KeyMeter.Functions.Tests.CustomHandler;
 using KeyMeter.Testing;
 using static KeyMeter.Testing.AggregationFixtures;
 

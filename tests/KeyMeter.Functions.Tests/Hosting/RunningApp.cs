@@ -1,4 +1,5 @@
 using KeyMeter.Functions.Hosting;
+using KeyMeter.Functions.Local;
 using KeyMeter.Functions.Tests.Local;
 using KeyMeter.Testing;
 using Microsoft.AspNetCore.Builder;

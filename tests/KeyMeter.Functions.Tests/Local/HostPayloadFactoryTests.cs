@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Queues;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Local;
 
 namespace KeyMeter.Functions.Tests.Local;

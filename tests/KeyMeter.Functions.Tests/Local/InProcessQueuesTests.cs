@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Queues;
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Local;
-using KeyMeter.Functions.Tests.Host;
+using KeyMeter.Functions.Tests.CustomHandler;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KeyMeter.Functions.Tests.Local;
@@ -234,7 +234,7 @@ public sealed class InProcessQueuesTests
     private static Task<TestWebApp> StartAsync(
         TempAppRoot root,
         RecordingPayloadFunction function,
-        Action<LocalRuntimeOptions>? configure = null,
+        Action<LocalOptions>? configure = null,
         ListLoggerProvider? logs = null,
         MemoryDeadLetterStore? deadLetters = null) =>
         TestWebApp.StartAsync(
@@ -244,7 +244,7 @@ public sealed class InProcessQueuesTests
                 services.AddSingleton<IPayloadFunction>(function);
                 services.AddSingleton<IDeadLetterStore>(deadLetters ?? new MemoryDeadLetterStore());
                 services.AddLocalRuntime();
-                services.Configure<LocalRuntimeOptions>(options =>
+                services.Configure<LocalOptions>(options =>
                 {
                     options.RetryBackoff = TimeSpan.FromMilliseconds(5);
                     options.MaxBatchWaitTime = TimeSpan.FromMilliseconds(50);

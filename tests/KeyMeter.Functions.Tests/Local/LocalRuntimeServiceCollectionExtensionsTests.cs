@@ -1,6 +1,8 @@
 using KeyMeter.Core.Queues;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Local;
-using KeyMeter.Functions.Tests.Host;
+using KeyMeter.Functions.Tests.CustomHandler;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -18,10 +20,30 @@ public sealed class LocalRuntimeServiceCollectionExtensionsTests
             services.AddFunctionCatalog(root.Path);
             services.AddSingleton<IDeadLetterStore>(new MemoryDeadLetterStore());
             services.AddLocalRuntime();
-            services.Configure<LocalRuntimeOptions>(options => options.MaxDeliveryCount = 0);
+            services.Configure<LocalOptions>(options => options.MaxDeliveryCount = 0);
         }));
 
-        Assert.Contains(nameof(LocalRuntimeOptions.MaxDeliveryCount), exception.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(LocalOptions.MaxDeliveryCount), exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddLocalOptions_BothSections_FormerRuntimeSectionStillReadAndKeyMeterLocalWins()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LocalRuntime:MaxDeliveryCount"] = "3",
+            ["LocalRuntime:RetryBackoff"] = "00:00:05",
+            ["KeyMeter:Local:RetryBackoff"] = "00:00:02",
+            ["KeyMeter:Local:FunctionKey"] = "local-function-key-0123",
+        }).Build();
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLocalOptions().AddLocalOptions().BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<LocalOptions>>().Value;
+
+        Assert.Equal(3, options.MaxDeliveryCount);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.RetryBackoff);
+        Assert.Equal("local-function-key-0123", options.FunctionKey);
+        Assert.Single(provider.GetServices<IValidateOptions<LocalOptions>>());
     }
 
     [Fact]
@@ -32,7 +54,7 @@ public sealed class LocalRuntimeServiceCollectionExtensionsTests
         {
             services.AddSingleton<IQueueSender, UnusedSender>();
             services.AddFunctionCatalog(root.Path);
-            services.AddSingleton<Functions.Host.IPayloadFunction>(new RecordingPayloadFunction("aggregate"));
+            services.AddSingleton<Functions.CustomHandler.IPayloadFunction>(new RecordingPayloadFunction("aggregate"));
             services.AddSingleton<IDeadLetterStore>(new MemoryDeadLetterStore());
             services.AddLocalRuntime();
         });

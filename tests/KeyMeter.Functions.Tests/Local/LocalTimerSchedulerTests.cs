@@ -1,6 +1,6 @@
-using KeyMeter.Functions.Host;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Local;
-using KeyMeter.Functions.Tests.Host;
+using KeyMeter.Functions.Tests.CustomHandler;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KeyMeter.Functions.Tests.Local;

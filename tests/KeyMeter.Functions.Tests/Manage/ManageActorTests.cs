@@ -27,7 +27,7 @@ public sealed class ManageActorTests(AzuriteFixture azurite)
         var request = new DefaultHttpContext().Request;
         request.Headers[header] = value;
 
-        var actor = ManageActor.From(request, new ManageOptions { PlatformAuthentication = platformAuthentication });
+        var actor = ManageActor.Of(request, new ManageOptions { PlatformAuthentication = platformAuthentication });
 
         Assert.Equal(expected, actor);
     }

@@ -55,20 +55,26 @@ public sealed class PublishLayoutTests
     }
 
     [Fact]
-    public void Package_HoldsEveryFunctionJsonOfTheSources()
+    public void Package_HoldsEveryFunctionJsonOfTheSources_AtItsRoot()
     {
+        // Every function.json source lives in FunctionMetadata/<function>/; the package has it at <function>/.
         var project = Path.Combine(_published.Sources, "functions", "KeyMeter.Functions");
-        var functions = Directory.EnumerateFiles(project, "function.json", SearchOption.AllDirectories)
+        var sources = Directory.EnumerateFiles(project, "function.json", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(path => Path.GetFileName(Path.GetDirectoryName(path))!)
+            .Select(path => Path.GetRelativePath(project, path))
             .Order(StringComparer.Ordinal)
             .ToList();
+        Assert.All(sources, source => Assert.Matches(@"^FunctionMetadata/[a-z0-9-]+/function\.json$", source));
+        var functions = sources.Select(source => source.Split(Path.DirectorySeparatorChar)[1]).ToList();
 
         Assert.Contains("dashboard", functions);
         Assert.Contains("alert-notify", functions);
-        Assert.Equal(functions, Directory.EnumerateFiles(Output, "function.json", SearchOption.AllDirectories).Select(path => Path.GetFileName(Path.GetDirectoryName(path))!).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            functions.Select(name => Path.Combine(name, "function.json")),
+            Directory.EnumerateFiles(Output, "function.json", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(Output, path)).Order(StringComparer.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(Output, "FunctionMetadata")), "the sources' folder itself must not be in the package");
         Assert.All(functions, name => Assert.Equal(
-            File.ReadAllText(Path.Combine(project, name, "function.json")),
+            File.ReadAllText(Path.Combine(project, "FunctionMetadata", name, "function.json")),
             File.ReadAllText(Path.Combine(Output, name, "function.json"))));
     }
 

@@ -4,7 +4,7 @@ using KeyMeter.Azure.Tables;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Retention;
 using KeyMeter.Functions.Hosting;
-using KeyMeter.Functions.Tests.Host;
+using KeyMeter.Functions.Tests.CustomHandler;
 using KeyMeter.Functions.Tests.Hosting;
 using KeyMeter.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -7,7 +7,7 @@ internal static class ChatFinishReason
     /// An incomplete response wins over tool calls: a call cut off by <c>max_output_tokens</c> has broken
     /// arguments, and <c>length</c> tells the client not to run it, as Chat Completions itself does.
     /// </summary>
-    public static ReadOnlySpan<byte> From(ResponseStatus status, IncompleteReason reason, bool hasToolCalls)
+    public static ReadOnlySpan<byte> Of(ResponseStatus status, IncompleteReason reason, bool hasToolCalls)
     {
         if (status == ResponseStatus.Incomplete)
         {

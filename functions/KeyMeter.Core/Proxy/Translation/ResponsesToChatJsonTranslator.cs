@@ -114,7 +114,7 @@ internal static class ResponsesToChatJsonTranslator
         }
 
         json.WriteEndObject();
-        json.WriteString("finish_reason"u8, ChatFinishReason.From(header.Status, header.IncompleteReason, toolCalls.Count > 0));
+        json.WriteString("finish_reason"u8, ChatFinishReason.Of(header.Status, header.IncompleteReason, toolCalls.Count > 0));
         json.WriteEndObject();
         json.WriteEndArray();
         if (header.Usage is { } usage)

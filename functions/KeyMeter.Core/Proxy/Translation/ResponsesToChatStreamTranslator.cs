@@ -236,7 +236,7 @@ internal sealed class ResponsesToChatStreamTranslator : ISseEventHandler, IDispo
     {
         var status = e.Kind == ResponsesEventKind.Incomplete ? ResponseStatus.Incomplete : ResponseStatus.Completed;
         BeginDelta();
-        EndDelta(ChatFinishReason.From(status, e.Response.IncompleteReason, _toolCalls.Count > 0));
+        EndDelta(ChatFinishReason.Of(status, e.Response.IncompleteReason, _toolCalls.Count > 0));
         if (_includeUsage && e.Response.Usage is { } usage)
         {
             var json = BeginChunk();

@@ -1,7 +1,0 @@
-using Microsoft.Extensions.Options;
-
-namespace KeyMeter.Functions.Configuration;
-
-/// <summary>Source-generated validator of <see cref="LocalOptions"/>' data annotations.</summary>
-[OptionsValidator]
-internal sealed partial class LocalOptionsValidator : IValidateOptions<LocalOptions>;

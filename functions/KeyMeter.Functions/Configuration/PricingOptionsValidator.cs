@@ -1,7 +1,0 @@
-using Microsoft.Extensions.Options;
-
-namespace KeyMeter.Functions.Configuration;
-
-/// <summary>Source-generated validator of <see cref="PricingOptions"/>, each override included.</summary>
-[OptionsValidator]
-internal sealed partial class PricingOptionsValidator : IValidateOptions<PricingOptions>;

@@ -1,7 +1,0 @@
-using Microsoft.Extensions.Options;
-
-namespace KeyMeter.Functions.Configuration;
-
-/// <summary>Source-generated validator of <see cref="ServiceBusOptions"/>; registered only under the Functions host.</summary>
-[OptionsValidator]
-internal sealed partial class ServiceBusOptionsValidator : IValidateOptions<ServiceBusOptions>;

@@ -1,0 +1,32 @@
+using KeyMeter.Azure.Cursor;
+using KeyMeter.Core.Cursor;
+using KeyMeter.Functions.CustomHandler;
+using Microsoft.Extensions.Options;
+
+namespace KeyMeter.Functions.Cursor;
+
+/// <summary>Cursor Admin API ingestion: the client, the <c>cursor-poll</c> and <c>cursor-members</c> timers and their stores.</summary>
+internal static class CursorServiceCollectionExtensions
+{
+    public static IServiceCollection AddKeyMeterCursor(this IServiceCollection services)
+    {
+        services.AddOptions<CursorOptions>().BindConfiguration(CursorOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CursorOptions>, CursorOptionsValidator>();
+
+        // One long-lived client: Cursor is one host, and the client sets its own per-request timeout.
+        services.AddSingleton<ICursorAdminApi>(provider => ActivatorUtilities.CreateInstance<CursorAdminClient>(
+            provider,
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All })
+            {
+                Timeout = Timeout.InfiniteTimeSpan,
+            }));
+        services.AddSingleton<ICursorLedger, TableCursorLedger>();
+        services.AddSingleton<ICursorStateStore, TableCursorStateStore>();
+        services.AddSingleton<ICursorSnapshotStore, TableCursorSnapshotStore>();
+        services.AddSingleton<CursorUsagePoller>();
+        services.AddSingleton<CursorMembersSync>();
+        services.AddSingleton<IPayloadFunction, CursorPollFunction>();
+        services.AddSingleton<IPayloadFunction, CursorMembersFunction>();
+        return services;
+    }
+}

@@ -1,9 +1,0 @@
-namespace KeyMeter.Functions.Host;
-
-/// <summary>The parts of a <c>function.json</c> file that KeyMeter reads.</summary>
-internal sealed class FunctionJson
-{
-    public List<FunctionBindingJson>? Bindings { get; init; }
-
-    public bool Disabled { get; init; }
-}
