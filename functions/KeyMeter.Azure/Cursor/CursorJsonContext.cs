@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using KeyMeter.Core.Cursor;
 
-namespace KeyMeter.Core.Cursor;
+namespace KeyMeter.Azure.Cursor;
 
 /// <summary>
 /// JSON of the Cursor Admin API boundary (STYLE.md point 8): the three response envelopes, the request bodies and the
