@@ -9,7 +9,7 @@ namespace KeyMeter.Core.Proxy.Translation;
 /// API rejects (it knows only <c>include_obfuscation</c> there; reference/cursor-api.md §4.2). The Responses stream
 /// always ends with usage, so nothing has to replace it.
 /// </summary>
-internal static class ResponsesRequestRewriter
+public static class ResponsesRequestRewriter
 {
     /// <summary>
     /// Writes the rewritten body. False when the body is not a single valid JSON object; the output may then hold a
