@@ -4,4 +4,4 @@ namespace KeyMeter.Core.Alerts;
 
 /// <summary>Checks <see cref="AlertOptions"/> at start.</summary>
 [OptionsValidator]
-internal sealed partial class AlertOptionsValidator : IValidateOptions<AlertOptions>;
+public sealed partial class AlertOptionsValidator : IValidateOptions<AlertOptions>;

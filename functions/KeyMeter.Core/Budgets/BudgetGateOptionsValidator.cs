@@ -4,4 +4,4 @@ namespace KeyMeter.Core.Budgets;
 
 /// <summary>Checks <see cref="BudgetGateOptions"/> at start (source-generated from its annotations).</summary>
 [OptionsValidator]
-internal sealed partial class BudgetGateOptionsValidator : IValidateOptions<BudgetGateOptions>;
+public sealed partial class BudgetGateOptionsValidator : IValidateOptions<BudgetGateOptions>;

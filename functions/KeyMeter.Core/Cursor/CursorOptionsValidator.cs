@@ -4,4 +4,4 @@ namespace KeyMeter.Core.Cursor;
 
 /// <summary>Checks <see cref="CursorOptions"/> at start (source-generated from its annotations).</summary>
 [OptionsValidator]
-internal sealed partial class CursorOptionsValidator : IValidateOptions<CursorOptions>;
+public sealed partial class CursorOptionsValidator : IValidateOptions<CursorOptions>;

@@ -7,7 +7,7 @@ namespace KeyMeter.Core.Digests;
 /// <param name="Total">The period's organisation total; spend is <c>costUsd + cursorFeeUsd</c>.</param>
 /// <param name="Sources">Spend by source: <c>proxy</c> and <c>cursor</c>.</param>
 /// <param name="Bypassing">Developers whose Cursor BYOK traffic went around KeyMeter in the period.</param>
-internal sealed record Digest(
+public sealed record Digest(
     DigestPeriod Period,
     AggregateCounters Total,
     AggregateCounters PreviousTotal,

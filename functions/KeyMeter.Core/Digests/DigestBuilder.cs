@@ -12,15 +12,15 @@ namespace KeyMeter.Core.Digests;
 /// developer's daily spend; (4) night activity from the developer-hour rows; (5) the month-end forecast;
 /// (6) developers bypassing KeyMeter from the reconciliation.
 /// </summary>
-internal sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, PeopleDirectoryLoader people, IOptions<DigestOptions> options)
+public sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, PeopleDirectoryLoader people, IOptions<DigestOptions> options)
 {
     /// <summary>How many times the trailing median a day must exceed to be an anomaly (strictly more).</summary>
-    public const decimal AnomalyFactor = 3m;
+    internal const decimal AnomalyFactor = 3m;
 
     /// <summary>Below this a day is never an anomaly: a developer going from $0.02 to $0.10 is not news.</summary>
-    public const decimal AnomalyFloorUsd = 1m;
+    internal const decimal AnomalyFloorUsd = 1m;
 
-    public const int TrailingDays = 7;
+    internal const int TrailingDays = 7;
 
     public async Task<Digest> BuildAsync(DigestPeriod period, CancellationToken cancellationToken)
     {
@@ -68,7 +68,7 @@ internal sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, Pe
     /// Days of the period on which a developer spent more than <see cref="AnomalyFactor"/> × the median of their
     /// <see cref="TrailingDays"/> days before (days without usage count as $0), and at least <see cref="AnomalyFloorUsd"/>.
     /// </summary>
-    public static IReadOnlyList<SpendAnomaly> Anomalies(DigestPeriod period, IReadOnlyList<(DateOnly Day, string Value, AggregateCounters Counters)> developerDays)
+    internal static IReadOnlyList<SpendAnomaly> Anomalies(DigestPeriod period, IReadOnlyList<(DateOnly Day, string Value, AggregateCounters Counters)> developerDays)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(developerDays);
@@ -99,7 +99,7 @@ internal sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, Pe
     /// Usage whose hour, in the organisation's time zone, falls in the night window. Hours are UTC hours of UTC days,
     /// turned into local hours with the zone's offset on that day.
     /// </summary>
-    public static IReadOnlyList<NightActivity> Night(IReadOnlyList<(DateOnly Day, string Value, AggregateCounters Counters)> hours, DigestOptions settings)
+    internal static IReadOnlyList<NightActivity> Night(IReadOnlyList<(DateOnly Day, string Value, AggregateCounters Counters)> hours, DigestOptions settings)
     {
         ArgumentNullException.ThrowIfNull(hours);
         ArgumentNullException.ThrowIfNull(settings);
@@ -130,7 +130,7 @@ internal sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, Pe
             .OrderByDescending(activity => activity.Requests).ThenBy(activity => activity.Developer, StringComparer.Ordinal)];
     }
 
-    public static DigestForecast Forecast(DateOnly through, decimal monthToDateUsd, decimal trailingUsd)
+    internal static DigestForecast Forecast(DateOnly through, decimal monthToDateUsd, decimal trailingUsd)
     {
         var daysLeft = DateTime.DaysInMonth(through.Year, through.Month) - through.Day;
         return new DigestForecast(through, monthToDateUsd, trailingUsd / TrailingDays, daysLeft);

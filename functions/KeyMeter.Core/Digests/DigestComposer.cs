@@ -10,10 +10,10 @@ namespace KeyMeter.Core.Digests;
 /// a lead reads them: spend and its change, top developers, projects and models, Cursor against the proxy, budgets,
 /// anomalies, the forecast, and who bypasses KeyMeter. Every list says "None" rather than disappearing.
 /// </summary>
-internal static class DigestComposer
+public static class DigestComposer
 {
     /// <summary>Budgets listed: the keys closest to their limits.</summary>
-    public const int MaxBudgetRows = 10;
+    internal const int MaxBudgetRows = 10;
 
     public static NotificationMessage Compose(Digest digest, Uri? dashboard)
     {

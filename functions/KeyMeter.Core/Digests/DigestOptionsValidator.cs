@@ -4,4 +4,4 @@ namespace KeyMeter.Core.Digests;
 
 /// <summary>Checks <see cref="DigestOptions"/> at start.</summary>
 [OptionsValidator]
-internal sealed partial class DigestOptionsValidator : IValidateOptions<DigestOptions>;
+public sealed partial class DigestOptionsValidator : IValidateOptions<DigestOptions>;

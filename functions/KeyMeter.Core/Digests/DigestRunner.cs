@@ -10,7 +10,7 @@ namespace KeyMeter.Core.Digests;
 /// past a period only once no channel is owed it, so a digest that could not be sent goes out on the next run; the
 /// dispatcher's ledger keeps the channels that had it from getting it twice.
 /// </summary>
-internal sealed class DigestRunner(
+public sealed class DigestRunner(
     DigestBuilder builder,
     INotificationDispatcher dispatcher,
     IDigestStateStore state,

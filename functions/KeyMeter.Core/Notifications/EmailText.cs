@@ -7,9 +7,9 @@ namespace KeyMeter.Core.Notifications;
 /// looks like KeyMeter's. So both are one line (<see cref="SingleLine"/>), and a subject is at most
 /// <see cref="MaxSubject"/> characters.
 /// </summary>
-internal static class EmailText
+public static class EmailText
 {
-    public const int MaxSubject = 250;
+    internal const int MaxSubject = 250;
 
     public static string Subject(string text)
     {

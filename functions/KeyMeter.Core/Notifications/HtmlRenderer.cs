@@ -8,7 +8,7 @@ namespace KeyMeter.Core.Notifications;
 /// text of the message HTML-encoded as element content (<see cref="HtmlText"/>), no attribute made from message text
 /// except the http(s) dashboard link, no script, no image, no external reference.
 /// </summary>
-internal static class HtmlRenderer
+public static class HtmlRenderer
 {
     private const string Cell = "padding:4px 10px;border-bottom:1px solid #e3e6ea;text-align:left;";
 

@@ -4,4 +4,4 @@ namespace KeyMeter.Core.Notifications;
 
 /// <summary>Checks <see cref="NotificationOptions"/> at start (source-generated from its annotations and cross-field checks).</summary>
 [OptionsValidator]
-internal sealed partial class NotificationOptionsValidator : IValidateOptions<NotificationOptions>;
+public sealed partial class NotificationOptionsValidator : IValidateOptions<NotificationOptions>;

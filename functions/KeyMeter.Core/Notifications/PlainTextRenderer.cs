@@ -8,7 +8,7 @@ namespace KeyMeter.Core.Notifications;
 /// tables as aligned columns. Every text of the message goes through <c>text</c> (by default
 /// <see cref="EmailText.Line"/>: one line each), the link through <c>link</c>.
 /// </summary>
-internal static class PlainTextRenderer
+public static class PlainTextRenderer
 {
     public static string Render(NotificationMessage message) => Render(message, EmailText.Line, link => link.AbsoluteUri);
 

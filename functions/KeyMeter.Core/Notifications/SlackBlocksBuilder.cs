@@ -13,14 +13,14 @@ namespace KeyMeter.Core.Notifications;
 /// does not look for URLs, channels or mentions in it). KeyMeter's own markup is the bold of titles and labels, the
 /// code block of a table, the dashboard button, and the one <c>&lt;url|label&gt;</c> link of the fallback text.
 /// </summary>
-internal static class SlackBlocksBuilder
+public static class SlackBlocksBuilder
 {
-    public const int MaxBlocks = 50;
-    public const int MaxHeader = 150;
-    public const int MaxSectionText = 3000;
-    public const int MaxFields = 10;
-    public const int MaxFieldText = 2000;
-    public const int MaxFallbackText = 3000;
+    internal const int MaxBlocks = 50;
+    internal const int MaxHeader = 150;
+    internal const int MaxSectionText = 3000;
+    internal const int MaxFields = 10;
+    internal const int MaxFieldText = 2000;
+    internal const int MaxFallbackText = 3000;
 
     public static byte[] Build(NotificationMessage message)
     {

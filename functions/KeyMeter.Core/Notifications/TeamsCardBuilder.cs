@@ -13,11 +13,11 @@ namespace KeyMeter.Core.Notifications;
 /// Every text of the message reaches a <c>TextBlock</c> or <c>Fact</c> through <see cref="TeamsText"/>; KeyMeter's own
 /// emphasis is in element properties (<c>weight</c>, <c>color</c>) and its link is the <c>Action.OpenUrl</c> button.
 /// </summary>
-internal static class TeamsCardBuilder
+public static class TeamsCardBuilder
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
-    public const string CardVersion = "1.4";
-    public const int MaxTableRows = 15;
+    internal const string CardVersion = "1.4";
+    internal const int MaxTableRows = 15;
 
     public static byte[] Build(NotificationMessage message)
     {

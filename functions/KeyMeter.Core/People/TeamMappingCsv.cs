@@ -6,12 +6,12 @@ namespace KeyMeter.Core.People;
 /// half-applied file never leaves the mapping in between. An email twice is an error rather than "last one wins":
 /// in a hand-kept file it is far more often a mistake than an intent.
 /// </summary>
-internal static class TeamMappingCsv
+public static class TeamMappingCsv
 {
-    public const int MaxRows = 10_000;
+    internal const int MaxRows = 10_000;
 
     /// <summary>Enough to fix a file by; a file wrong on every line does not need 10,000 messages.</summary>
-    public const int MaxErrors = 100;
+    internal const int MaxErrors = 100;
 
     private const string EmailHeader = "email";
     private const string TeamHeader = "team";

@@ -4,7 +4,7 @@ namespace KeyMeter.Core.People;
 /// An uploaded team mapping read whole: every assignment when every line is good, otherwise only the errors, so a
 /// file with one bad line stores nothing.
 /// </summary>
-internal sealed record TeamMappingCsvResult
+public sealed record TeamMappingCsvResult
 {
     private TeamMappingCsvResult(IReadOnlyList<TeamAssignment> assignments, IReadOnlyList<TeamMappingCsvError> errors)
     {
@@ -20,8 +20,8 @@ internal sealed record TeamMappingCsvResult
 
     public bool IsValid => Errors.Count == 0;
 
-    public static TeamMappingCsvResult Ok(IReadOnlyList<TeamAssignment> assignments) => new(assignments, []);
+    internal static TeamMappingCsvResult Ok(IReadOnlyList<TeamAssignment> assignments) => new(assignments, []);
 
-    public static TeamMappingCsvResult Invalid(IReadOnlyList<TeamMappingCsvError> errors) =>
+    internal static TeamMappingCsvResult Invalid(IReadOnlyList<TeamMappingCsvError> errors) =>
         errors.Count == 0 ? throw new ArgumentException("An invalid file has errors.", nameof(errors)) : new([], errors);
 }

@@ -9,7 +9,7 @@ namespace KeyMeter.Core.Reports;
 /// hundred rows at most, read by all its queries at once and folded in memory; an export streams its rows month by
 /// month, so no more than one query's page of rows is ever held.
 /// </summary>
-internal sealed class AggregateReports(IAggregateReader reader)
+public sealed class AggregateReports(IAggregateReader reader)
 {
     public async Task<SummaryReport> SummaryAsync(ReportRange range, ReportGroupBy groupBy, CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ internal sealed class AggregateReports(IAggregateReader reader)
     /// Every value of <paramref name="dimension"/> on every day of <paramref name="range"/> that has usage: the daily rows
     /// of all its buckets, read month by month at once.
     /// </summary>
-    public async Task<IReadOnlyList<(DateOnly Day, string Value, AggregateCounters Counters)>> DailyValuesAsync(
+    internal async Task<IReadOnlyList<(DateOnly Day, string Value, AggregateCounters Counters)>> DailyValuesAsync(
         ReportRange range, AggregateDimension dimension, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(range);

@@ -5,4 +5,4 @@ namespace KeyMeter.Core.Reports;
 /// series for the rest (smaller values, untagged usage), so the stacks of a day add up to its total.
 /// </summary>
 /// <param name="Totals">The organisation's spend on each day.</param>
-internal sealed record DailySeriesReport(ReportRange Range, ReportGroupBy GroupBy, IReadOnlyList<DateOnly> Days, IReadOnlyList<decimal> Totals, IReadOnlyList<DailySeries> Series);
+public sealed record DailySeriesReport(ReportRange Range, ReportGroupBy GroupBy, IReadOnlyList<DateOnly> Days, IReadOnlyList<decimal> Totals, IReadOnlyList<DailySeries> Series);

@@ -12,9 +12,9 @@ namespace KeyMeter.Core.Reports;
 /// line for the provider's charge and, when the line paid a Cursor Token Fee, one more for that fee. Written as the rows
 /// arrive and flushed day by day, with the quoting and formula neutralising of <see cref="CsvLine"/>.
 /// </summary>
-internal static class FocusCsvWriter
+public static class FocusCsvWriter
 {
-    public static IReadOnlyList<string> Columns { get; } =
+    internal static IReadOnlyList<string> Columns { get; } =
     [
         "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart",
         "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart",

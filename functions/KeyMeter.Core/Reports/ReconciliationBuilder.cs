@@ -11,13 +11,13 @@ namespace KeyMeter.Core.Reports;
 /// (source cursor, provider <see cref="CursorByokProvider"/>), Cursor-billed events (source cursor, any other provider)
 /// and proxy calls (source proxy), per developer and day. Other rows are ignored.
 /// </summary>
-internal sealed class ReconciliationBuilder(ReportRange range, PeopleDirectory people)
+public sealed class ReconciliationBuilder(ReportRange range, PeopleDirectory people)
 {
     /// <summary>
     /// The provider of Cursor's BYOK events. Kept here rather than taken from the Cursor feature so that the report
     /// reads the aggregates alone; it must equal <c>Cursor.CursorRecords.ByokProvider</c>, which a test checks.
     /// </summary>
-    public const string CursorByokProvider = "byok";
+    internal const string CursorByokProvider = "byok";
 
     private readonly string _first = AggregateKeys.Day(range.From);
     private readonly string _last = AggregateKeys.Day(range.To);

@@ -7,7 +7,7 @@ namespace KeyMeter.Core.Reports;
 /// <param name="CursorByokRequests">Cursor events made with the developer's own provider key (source cursor, provider byok).</param>
 /// <param name="ProxyRequests">Calls through the proxy with any of the developer's keys, whichever client made them.</param>
 /// <param name="CursorBilledRequests">Cursor events Cursor billed (source cursor, any other provider).</param>
-internal sealed record ReconciliationCounts(
+public sealed record ReconciliationCounts(
     long CursorByokRequests,
     long CursorByokTokens,
     long ProxyRequests,
@@ -17,7 +17,7 @@ internal sealed record ReconciliationCounts(
     public static ReconciliationCounts Zero { get; } = new(0, 0, 0, 0, 0);
 
     /// <summary>Cursor requests of either kind.</summary>
-    public long CursorRequests => CursorByokRequests + CursorBilledRequests;
+    internal long CursorRequests => CursorByokRequests + CursorBilledRequests;
 
     public ReconciliationCounts Add(ReconciliationCounts other)
     {

@@ -1,4 +1,4 @@
 namespace KeyMeter.Core.Reports;
 
 /// <summary>One developer's day with any requests, and its <see cref="ReconciliationStatus"/>.</summary>
-internal sealed record ReconciliationDay(DateOnly Date, string Status, ReconciliationCounts Counts);
+public sealed record ReconciliationDay(DateOnly Date, string Status, ReconciliationCounts Counts);

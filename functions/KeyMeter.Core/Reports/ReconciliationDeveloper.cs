@@ -4,7 +4,7 @@ namespace KeyMeter.Core.Reports;
 /// <param name="Developer">The lowercased email, or <c>(unknown)</c> for Cursor events without one.</param>
 /// <param name="HasKey">True when the developer owns a KeyMeter key that is not revoked (now, not then).</param>
 /// <param name="UnmeteredRequests">Cursor BYOK requests the proxy did not see, over the bypassing and partial days.</param>
-internal sealed record ReconciliationDeveloper(
+public sealed record ReconciliationDeveloper(
     string Developer,
     bool HasKey,
     ReconciliationCounts Total,
@@ -14,5 +14,5 @@ internal sealed record ReconciliationDeveloper(
     IReadOnlyList<ReconciliationDay> Days)
 {
     /// <summary>True when some BYOK traffic of the developer did not pass KeyMeter.</summary>
-    public bool IsBypassing => BypassingDays + PartialDays > 0;
+    internal bool IsBypassing => BypassingDays + PartialDays > 0;
 }

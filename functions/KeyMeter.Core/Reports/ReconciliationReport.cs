@@ -7,7 +7,7 @@ namespace KeyMeter.Core.Reports;
 /// <param name="Developers">Every developer with requests in the range, by email.</param>
 /// <param name="Bypassing">Developers with a bypassing or partial day, most unmetered requests first.</param>
 /// <param name="WithoutKey">Developers with Cursor requests but no KeyMeter key, most Cursor requests first; <c>(unknown)</c> is left out.</param>
-internal sealed record ReconciliationReport(
+public sealed record ReconciliationReport(
     ReportRange Range,
     ReconciliationCounts Total,
     long UnmeteredRequests,

@@ -3,4 +3,4 @@ using KeyMeter.Core.Aggregation;
 namespace KeyMeter.Core.Reports;
 
 /// <summary>One day of a daily report; a day without usage has <see cref="AggregateCounters.Zero"/>.</summary>
-internal sealed record ReportDay(DateOnly Date, AggregateCounters Counters);
+public sealed record ReportDay(DateOnly Date, AggregateCounters Counters);

@@ -3,4 +3,4 @@ using KeyMeter.Core.Aggregation;
 namespace KeyMeter.Core.Reports;
 
 /// <summary>One line of a summary: a dimension value (or a day) and what it adds up to.</summary>
-internal sealed record ReportGroup(string Value, AggregateCounters Counters);
+public sealed record ReportGroup(string Value, AggregateCounters Counters);

@@ -7,9 +7,9 @@ namespace KeyMeter.Core.Reports;
 /// What a summary is broken down by: one aggregate dimension, or the day. <c>project</c> and <c>team</c> are the tags
 /// of those names; any other tag is <c>tag.{name}</c>.
 /// </summary>
-internal sealed record ReportGroupBy
+public sealed record ReportGroupBy
 {
-    public const string TagPrefix = AggregateDimension.TagPrefix;
+    internal const string TagPrefix = AggregateDimension.TagPrefix;
 
     private ReportGroupBy(string name, AggregateDimension dimension, bool isDay)
     {
@@ -35,7 +35,7 @@ internal sealed record ReportGroupBy
     /// <summary>One group per day of the range: the organisation's daily rows, never its monthly rollups.</summary>
     public static ReportGroupBy Day { get; } = new("day", AggregateDimension.Organisation, true);
 
-    public static IReadOnlyList<ReportGroupBy> Named { get; } = [Developer, Key, Project, Team, Model, Provider, Source, Day];
+    internal static IReadOnlyList<ReportGroupBy> Named { get; } = [Developer, Key, Project, Team, Model, Provider, Source, Day];
 
     /// <summary>The value as the <c>groupBy</c> query parameter spells it.</summary>
     public string Name { get; }
@@ -43,10 +43,10 @@ internal sealed record ReportGroupBy
     /// <summary>The dimension whose rows hold the groups.</summary>
     public AggregateDimension Dimension { get; }
 
-    public bool IsDay { get; }
+    internal bool IsDay { get; }
 
     /// <summary>A tag grouping: records without the tag fall into <see cref="SummaryBuilder.Untagged"/>.</summary>
-    public bool IsTag => Dimension.IsTag;
+    internal bool IsTag => Dimension.IsTag;
 
     /// <summary>Reads the <c>groupBy</c> query parameter; absent means <see cref="Developer"/>.</summary>
     public static ReportParseResult<ReportGroupBy> Parse(string? value)

@@ -6,7 +6,7 @@ namespace KeyMeter.Core.Reports;
 /// A report query parameter read from user input (errors are values): either the value, or the
 /// parameter's name and a message that says what was wrong and what is allowed.
 /// </summary>
-internal sealed record ReportParseResult<T>(T? Value, string? Parameter, string? Error)
+public sealed record ReportParseResult<T>(T? Value, string? Parameter, string? Error)
     where T : class
 {
     [MemberNotNullWhen(true, nameof(Value))]

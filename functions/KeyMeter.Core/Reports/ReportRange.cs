@@ -4,10 +4,10 @@ using KeyMeter.Core.Aggregation;
 namespace KeyMeter.Core.Reports;
 
 /// <summary>An inclusive range of UTC days, as the <c>from</c> and <c>to</c> query parameters give it.</summary>
-internal sealed record ReportRange
+public sealed record ReportRange
 {
-    public const int MaxDays = 400;
-    public const int DefaultDays = 30;
+    internal const int MaxDays = 400;
+    internal const int DefaultDays = 30;
     public const string DateFormat = "yyyy-MM-dd";
 
     // Partitions and row keys are yyyy-MM: keep well inside four-digit years so day arithmetic never overflows.
@@ -63,7 +63,7 @@ internal sealed record ReportRange
     }
 
     /// <summary>Every day of the range, in order.</summary>
-    public IEnumerable<DateOnly> EachDay()
+    internal IEnumerable<DateOnly> EachDay()
     {
         for (var day = From; day <= To; day = day.AddDays(1))
         {
@@ -72,7 +72,7 @@ internal sealed record ReportRange
     }
 
     /// <summary>The range cut at month boundaries, in order; a month the range covers entirely is whole.</summary>
-    public IReadOnlyList<ReportMonth> Months()
+    internal IReadOnlyList<ReportMonth> Months()
     {
         var months = new List<ReportMonth>();
         var first = From;

@@ -11,9 +11,9 @@ namespace KeyMeter.Core.Reports;
 /// in a spreadsheet, and the FOCUS export (<see cref="FocusCsvWriter"/>) is the per-line view. So is
 /// <see cref="AggregateDimension.DeveloperHour"/>, which is there for the digests' night-hours check.
 /// </remarks>
-internal static class UsageCsvWriter
+public static class UsageCsvWriter
 {
-    public static IReadOnlyList<string> Columns { get; } =
+    internal static IReadOnlyList<string> Columns { get; } =
     [
         "date", "dimension", "value", "requests", "input_tokens", "cached_input_tokens", "cache_write_5m_tokens",
         "cache_write_1h_tokens", "output_tokens", "reasoning_tokens", "total_tokens", "cost_usd", "cursor_fee_usd",

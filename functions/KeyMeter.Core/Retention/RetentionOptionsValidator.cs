@@ -4,4 +4,4 @@ namespace KeyMeter.Core.Retention;
 
 /// <summary>Checks <see cref="RetentionOptions"/> at start (source-generated from its annotations and cross-field check).</summary>
 [OptionsValidator]
-internal sealed partial class RetentionOptionsValidator : IValidateOptions<RetentionOptions>;
+public sealed partial class RetentionOptionsValidator : IValidateOptions<RetentionOptions>;

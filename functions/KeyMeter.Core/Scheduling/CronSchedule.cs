@@ -15,7 +15,7 @@ namespace KeyMeter.Core.Scheduling;
 /// "either". https://github.com/atifaziz/NCrontab/blob/master/NCrontab/CrontabSchedule.cs
 /// https://learn.microsoft.com/azure/azure-functions/functions-bindings-timer#ncrontab-expressions
 /// </remarks>
-internal sealed class CronSchedule
+public sealed class CronSchedule
 {
     private static readonly string[] MonthNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

@@ -42,7 +42,7 @@ internal sealed class AlertNotifyFunction(
             if (!TryRead(message, out alert, out var reason))
             {
                 // Redelivering cannot make it readable: keep it for an operator, acknowledge, and say so loudly.
-                AlertsLog.Unreadable(logger, message.MessageId, reason);
+                AlertFunctionLog.Unreadable(logger, message.MessageId, reason);
                 await poison.SaveAsync(
                     new PoisonMessage(BudgetAlertPublisher.QueueName, message.MessageId, message.DeliveryCount, time.GetUtcNow(), reason, BodyText(message.Body)),
                     cancellationToken);
@@ -58,19 +58,19 @@ internal sealed class AlertNotifyFunction(
 
         if (result.NothingConfigured)
         {
-            AlertsLog.NoChannel(logger, alert.Id);
+            AlertFunctionLog.NoChannel(logger, alert.Id);
             return PayloadResult.Success([$"Alert {alert.Id}: no channel is configured."]);
         }
 
         if (!result.Completed)
         {
             var owed = string.Join(", ", result.Channels.Where(channel => channel.Status == ChannelSendStatus.TransientFailure).Select(channel => channel.Channel));
-            AlertsLog.NotDelivered(logger, alert.Id, owed);
+            AlertFunctionLog.NotDelivered(logger, alert.Id, owed);
             return PayloadResult.TransientFailure($"Alert {alert.Id} is still owed to {owed}.");
         }
 
         var outcome = string.Join(", ", result.Channels.Select(channel => $"{channel.Channel}: {channel.Status}"));
-        AlertsLog.Delivered(logger, alert.Id, outcome);
+        AlertFunctionLog.Delivered(logger, alert.Id, outcome);
         return PayloadResult.Success([$"Alert {alert.Id}: {outcome}."]);
     }
 

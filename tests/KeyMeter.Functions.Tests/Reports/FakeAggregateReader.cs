@@ -40,19 +40,20 @@ internal sealed class FakeAggregateReader : IAggregateReader
             200,
             "completed",
             100);
-        var contribution = RecordContribution.Of(record);
+        var date = DateOnly.FromDateTime(at.UtcDateTime);
+        var counters = AggregateCounters.Of(record);
         lock (_gate)
         {
-            foreach (var target in contribution.Targets)
+            // As the aggregator counts a record: under each of its dimensions, in the day's row and, where the
+            // dimension rolls up, in the month's row (shard 0).
+            foreach (var (dimension, value) in RecordDimensions.Of(record))
             {
-                var key = (AggregateKeys.Partition(at), target.RowKey);
-                if (!_rows.TryGetValue(key, out var row))
+                var bucket = AggregateKeys.Bucket(value, dimension);
+                AddTo(AggregateRow.Daily(date, dimension, bucket), value, counters);
+                if (dimension.HasMonthlyRollup)
                 {
-                    row = target.Create();
-                    _rows.Add(key, row);
+                    AddTo(AggregateRow.Monthly(AggregateKeys.Partition(date), dimension, bucket), value, counters);
                 }
-
-                row.Add(target.Value, contribution.Counters);
             }
         }
 
@@ -73,6 +74,18 @@ internal sealed class FakeAggregateReader : IAggregateReader
 
     public IAsyncEnumerable<AggregateRow> ReadMonthlyAsync(string partition, AggregateDimension? dimension, CancellationToken cancellationToken) =>
         ReadAsync(partition, row => row.IsMonthly && (dimension is null || row.Dimension == dimension), cancellationToken);
+
+    private void AddTo(AggregateRow empty, string value, AggregateCounters counters)
+    {
+        var key = (empty.Partition, empty.RowKey);
+        if (!_rows.TryGetValue(key, out var row))
+        {
+            row = empty;
+            _rows.Add(key, row);
+        }
+
+        row.Add(value, counters);
+    }
 
     private async IAsyncEnumerable<AggregateRow> ReadAsync(string partition, Func<AggregateRow, bool> matches, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace KeyMeter.Core.Proxy.Translation;
 /// expects Chat Completions back. Cursor staff confirmed the bug (forum thread 158939); LiteLLM works around it
 /// with a dedicated route (https://docs.litellm.ai/docs/proxy/cursor).
 /// </summary>
-internal static class CursorResponsesQuirk
+public static class CursorResponsesQuirk
 {
     /// <summary>
     /// Whether a body sent to the chat-completions route is Responses-shaped: it has <c>input</c> and no

@@ -10,7 +10,7 @@ namespace KeyMeter.Core.Proxy.Translation;
 /// https://platform.openai.com/docs/api-reference/responses/create). The Responses stream
 /// always ends with usage, so nothing has to replace it.
 /// </summary>
-internal static class ResponsesRequestRewriter
+public static class ResponsesRequestRewriter
 {
     /// <summary>
     /// Writes the rewritten body. False when the body is not a single valid JSON object; the output may then hold a

@@ -8,7 +8,7 @@ namespace KeyMeter.Core.Proxy.Translation;
 /// <c>chat.completion</c> for Cursor's Responses-shaped requests (<see cref="CursorResponsesQuirk"/>). The body is
 /// held whole, which the proxy allows because it caps non-streaming bodies; text is copied as escaped JSON.
 /// </summary>
-internal static class ResponsesToChatJsonTranslator
+public static class ResponsesToChatJsonTranslator
 {
     /// <summary>
     /// Writes the <c>chat.completion</c> (or, for a failed response, the OpenAI error object). Steps:

@@ -25,7 +25,7 @@ namespace KeyMeter.Core.Proxy.Translation;
 /// kept. Meter the upstream bytes, not these. Not thread-safe; one instance per response; <see cref="Dispose"/>
 /// returns pooled buffers.
 /// </summary>
-internal sealed class ResponsesToChatStreamTranslator : ISseEventHandler, IDisposable
+public sealed class ResponsesToChatStreamTranslator : ISseEventHandler, IDisposable
 {
     private static readonly byte[] EmptyJsonString = [(byte)'"', (byte)'"'];
 
@@ -48,10 +48,10 @@ internal sealed class ResponsesToChatStreamTranslator : ISseEventHandler, IDispo
     }
 
     /// <summary>Whether the client stream has ended with <c>[DONE]</c>; later upstream bytes are ignored.</summary>
-    public bool IsDone { get; private set; }
+    internal bool IsDone { get; private set; }
 
     /// <summary>Upstream events that were not JSON objects and were skipped.</summary>
-    public int MalformedEventCount { get; private set; }
+    internal int MalformedEventCount { get; private set; }
 
     public void Translate(ReadOnlySpan<byte> upstreamChunk, IBufferWriter<byte> clientOutput)
     {

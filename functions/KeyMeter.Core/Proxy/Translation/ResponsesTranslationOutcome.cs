@@ -1,7 +1,7 @@
 namespace KeyMeter.Core.Proxy.Translation;
 
 /// <summary>What <see cref="ResponsesToChatJsonTranslator"/> wrote.</summary>
-internal enum ResponsesTranslationOutcome : byte
+public enum ResponsesTranslationOutcome : byte
 {
     /// <summary>A <c>chat.completion</c> object.</summary>
     Translated,

@@ -4,11 +4,12 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using KeyMeter.Core.Cursor;
 using KeyMeter.Core.Secrets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace KeyMeter.Core.Cursor;
+namespace KeyMeter.Azure.Cursor;
 
 /// <summary>
 /// <see cref="ICursorAdminApi"/> over HTTP (https://cursor.com/docs/account/teams/admin-api). Basic auth with the Admin API key as the user

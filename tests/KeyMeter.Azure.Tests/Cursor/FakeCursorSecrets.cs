@@ -1,6 +1,6 @@
 using KeyMeter.Core.Secrets;
 
-namespace KeyMeter.Core.Tests.Cursor;
+namespace KeyMeter.Azure.Tests.Cursor;
 
 /// <summary>A secret source holding only the Cursor Admin API key (or none), recording invalidations.</summary>
 internal sealed class FakeCursorSecrets(string? adminKey) : ISecretSource

@@ -1,4 +1,4 @@
-namespace KeyMeter.Core.Cursor;
+namespace KeyMeter.Azure.Cursor;
 
 /// <summary>
 /// The body of <c>POST /teams/filtered-usage-events</c>. Both dates are epoch milliseconds as JSON numbers and both are

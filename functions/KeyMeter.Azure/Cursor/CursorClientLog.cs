@@ -1,6 +1,7 @@
+using KeyMeter.Core.Cursor;
 using Microsoft.Extensions.Logging;
 
-namespace KeyMeter.Core.Cursor;
+namespace KeyMeter.Azure.Cursor;
 
 /// <summary>Log events of the Cursor Admin API client (EventIds 7000–7049). Endpoints and statuses only, never the key.</summary>
 internal static partial class CursorClientLog

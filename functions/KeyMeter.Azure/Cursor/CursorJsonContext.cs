@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using KeyMeter.Core.Cursor;
 
-namespace KeyMeter.Core.Cursor;
+namespace KeyMeter.Azure.Cursor;
 
 /// <summary>
 /// JSON of the Cursor Admin API boundary: the three response envelopes, the request bodies and the

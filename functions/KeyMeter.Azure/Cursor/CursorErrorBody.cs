@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using KeyMeter.Core.Cursor;
 
-namespace KeyMeter.Core.Cursor;
+namespace KeyMeter.Azure.Cursor;
 
 /// <summary>
 /// An Admin API error body in any of its documented shapes: <c>{"error":"Forbidden","message":"…"}</c>,

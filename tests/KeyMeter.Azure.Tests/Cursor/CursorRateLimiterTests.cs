@@ -1,7 +1,7 @@
-using KeyMeter.Core.Cursor;
+using KeyMeter.Azure.Cursor;
 using KeyMeter.Testing;
 
-namespace KeyMeter.Core.Tests.Cursor;
+namespace KeyMeter.Azure.Tests.Cursor;
 
 public sealed class CursorRateLimiterTests
 {

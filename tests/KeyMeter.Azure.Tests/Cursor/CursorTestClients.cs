@@ -1,10 +1,11 @@
+using KeyMeter.Azure.Cursor;
 using KeyMeter.Core.Cursor;
 using KeyMeter.Core.Secrets;
 using KeyMeter.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace KeyMeter.Core.Tests.Cursor;
+namespace KeyMeter.Azure.Tests.Cursor;
 
 /// <summary>Builds a <see cref="CursorAdminClient"/> over a fake handler, with retries fast enough for tests.</summary>
 internal static class CursorTestClients

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using KeyMeter.Azure.Cursor;
 using KeyMeter.Core.Cursor;
 using KeyMeter.Core.Secrets;
 
-namespace KeyMeter.Core.Tests.Cursor;
+namespace KeyMeter.Azure.Tests.Cursor;
 
 /// <summary>Failures that no retry fixes: a missing or rejected key, a bad request, a 2xx that is not the documented JSON.</summary>
 public sealed class CursorAdminClientErrorTests

@@ -1,4 +1,4 @@
-namespace KeyMeter.Core.Tests.Cursor;
+namespace KeyMeter.Azure.Tests.Cursor;
 
 /// <summary>Admin API bodies shaped like the documented examples and the quirks real clients met (https://cursor.com/docs/account/teams/admin-api).</summary>
 internal static class CursorFixtures

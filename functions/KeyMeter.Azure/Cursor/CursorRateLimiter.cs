@@ -1,4 +1,4 @@
-namespace KeyMeter.Core.Cursor;
+namespace KeyMeter.Azure.Cursor;
 
 /// <summary>
 /// A client-side sliding-window limiter: at most <c>permitsPerWindow</c> requests in any rolling 60 seconds, so the

@@ -2,7 +2,7 @@ using System.Net;
 using KeyMeter.Core.Cursor;
 using KeyMeter.Testing;
 
-namespace KeyMeter.Core.Tests.Cursor;
+namespace KeyMeter.Azure.Tests.Cursor;
 
 /// <summary>429 with and without <c>Retry-After</c>, 5xx, transport failures and timeouts, and the shared attempt budget.</summary>
 public sealed class CursorAdminClientRetryTests

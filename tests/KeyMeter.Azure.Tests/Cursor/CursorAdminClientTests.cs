@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using KeyMeter.Azure.Cursor;
 using KeyMeter.Core.Cursor;
 
-namespace KeyMeter.Core.Tests.Cursor;
+namespace KeyMeter.Azure.Tests.Cursor;
 
 /// <summary>What the client sends (URL, Basic auth, bodies) and how it reads the documented responses and their quirks.</summary>
 public sealed class CursorAdminClientTests

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace KeyMeter.Core.Tests.Cursor;
+namespace KeyMeter.Azure.Tests.Cursor;
 
 /// <summary>
 /// A fake Cursor Admin API: answers each request with the next scripted response (then with <see cref="Otherwise"/>)
