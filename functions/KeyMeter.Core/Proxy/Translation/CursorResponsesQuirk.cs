@@ -3,8 +3,9 @@ namespace KeyMeter.Core.Proxy.Translation;
 /// <summary>
 /// Cursor's "GPT-5 quirk": in Agent mode it sends OpenAI GPT-5 models a Responses API body (<c>input</c>, flat
 /// tools, <c>reasoning</c>, <c>text</c>, <c>store</c>, <c>include</c>) to <c>/v1/chat/completions</c> and still
-/// expects Chat Completions back. Cursor staff confirmed the bug (forum thread 158939); LiteLLM works around it
-/// with a dedicated route (https://docs.litellm.ai/docs/proxy/cursor).
+/// expects Chat Completions back. Cursor staff confirmed the bug in the forum
+/// (https://forum.cursor.com/t/its-a-communication-error-between-cursor-and-the-openai-compatible-provider/158939);
+/// LiteLLM works around it with a dedicated route (https://docs.litellm.ai/docs/proxy/cursor).
 /// </summary>
 public static class CursorResponsesQuirk
 {
