@@ -1,7 +1,7 @@
 namespace KeyMeter.Core.Cursor;
 
 /// <summary>
-/// Port to Cursor's Admin API (<c>CursorAdminClient</c> in KeyMeter.Azure, over HTTP). Every method throws
+/// Port to Cursor's Admin API (<c>CursorAdminClient</c> in KeyMeter.Adapters, over HTTP). Every method throws
 /// <see cref="CursorApiException"/> for a failure that retrying inside the call could not fix.
 /// </summary>
 public interface ICursorAdminApi

@@ -1,4 +1,4 @@
-using KeyMeter.Azure.Aggregation;
+using KeyMeter.Adapters.Aggregation;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.Options;

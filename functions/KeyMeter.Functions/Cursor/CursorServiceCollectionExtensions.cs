@@ -1,4 +1,4 @@
-using KeyMeter.Azure.Cursor;
+using KeyMeter.Adapters.Cursor;
 using KeyMeter.Core.Cursor;
 using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.Options;

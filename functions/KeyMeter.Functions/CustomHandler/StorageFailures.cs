@@ -1,5 +1,5 @@
 using Azure;
-using KeyMeter.Azure.Tables;
+using KeyMeter.Adapters.Tables;
 
 namespace KeyMeter.Functions.CustomHandler;
 

@@ -1,4 +1,4 @@
-using KeyMeter.Azure.Digests;
+using KeyMeter.Adapters.Digests;
 using KeyMeter.Core.Digests;
 using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.Options;

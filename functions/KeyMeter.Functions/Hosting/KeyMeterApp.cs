@@ -1,6 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
-using KeyMeter.Azure.Emulator;
+using KeyMeter.Adapters.Emulator;
 using KeyMeter.Functions.Aggregation;
 using KeyMeter.Functions.Alerts;
 using KeyMeter.Functions.Cursor;

@@ -1,4 +1,4 @@
-using KeyMeter.Azure.Emulator;
+using KeyMeter.Adapters.Emulator;
 using KeyMeter.Functions.CustomHandler;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,5 +1,5 @@
-using KeyMeter.Azure.Emulator;
-using KeyMeter.Azure.Tables;
+using KeyMeter.Adapters.Emulator;
+using KeyMeter.Adapters.Tables;
 using KeyMeter.Functions.Storage;
 
 namespace KeyMeter.Functions.Local;

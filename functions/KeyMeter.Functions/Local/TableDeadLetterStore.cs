@@ -1,5 +1,5 @@
-using KeyMeter.Azure.Storage;
-using KeyMeter.Azure.Tables;
+using KeyMeter.Adapters.Storage;
+using KeyMeter.Adapters.Tables;
 using KeyMeter.Core.Queues;
 
 namespace KeyMeter.Functions.Local;

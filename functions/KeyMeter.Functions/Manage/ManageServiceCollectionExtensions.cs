@@ -1,4 +1,4 @@
-using KeyMeter.Azure.Keys;
+using KeyMeter.Adapters.Keys;
 using KeyMeter.Core.Keys;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using KeyMeter.Azure.Metering;
+using KeyMeter.Adapters.Metering;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.CustomHandler;
 

@@ -1,6 +1,6 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
-using KeyMeter.Azure.Notifications;
+using KeyMeter.Adapters.Notifications;
 using KeyMeter.Core.Notifications;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

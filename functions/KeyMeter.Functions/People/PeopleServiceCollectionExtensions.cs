@@ -1,4 +1,4 @@
-using KeyMeter.Azure.People;
+using KeyMeter.Adapters.People;
 using KeyMeter.Core.People;
 
 namespace KeyMeter.Functions.People;

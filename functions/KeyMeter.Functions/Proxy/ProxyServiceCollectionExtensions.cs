@@ -1,5 +1,5 @@
-using KeyMeter.Azure.Budgets;
-using KeyMeter.Azure.Keys;
+using KeyMeter.Adapters.Budgets;
+using KeyMeter.Adapters.Keys;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Pricing;

@@ -1,5 +1,5 @@
 using Azure.Core;
-using KeyMeter.Azure.Queues;
+using KeyMeter.Adapters.Queues;
 using KeyMeter.Core.Queues;
 using KeyMeter.Functions.Hosting;
 using KeyMeter.Functions.Local;

@@ -1,4 +1,4 @@
-using KeyMeter.Azure.Retention;
+using KeyMeter.Adapters.Retention;
 using KeyMeter.Core.Retention;
 using KeyMeter.Functions.CustomHandler;
 using Microsoft.Extensions.Options;

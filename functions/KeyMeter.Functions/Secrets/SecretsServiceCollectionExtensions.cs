@@ -1,6 +1,6 @@
 using Azure.Core;
 using Azure.Security.KeyVault.Secrets;
-using KeyMeter.Azure.Secrets;
+using KeyMeter.Adapters.Secrets;
 using KeyMeter.Core.Secrets;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using KeyMeter.Azure.Tables;
+using KeyMeter.Adapters.Tables;
 
 namespace KeyMeter.Functions.Storage;
 

@@ -1,6 +1,6 @@
 using Azure.Core;
-using KeyMeter.Azure.Storage;
-using KeyMeter.Azure.Tables;
+using KeyMeter.Adapters.Storage;
+using KeyMeter.Adapters.Tables;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Storage;

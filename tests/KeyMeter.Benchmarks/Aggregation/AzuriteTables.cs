@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using KeyMeter.Azure.Aggregation;
-using KeyMeter.Azure.Emulator;
-using KeyMeter.Azure.Storage;
-using KeyMeter.Azure.Tables;
+using KeyMeter.Adapters.Aggregation;
+using KeyMeter.Adapters.Emulator;
+using KeyMeter.Adapters.Storage;
+using KeyMeter.Adapters.Tables;
 using KeyMeter.Core.Aggregation;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -5,7 +5,7 @@ namespace KeyMeter.Benchmarks.Aggregation;
 
 /// <summary>
 /// Passes every call to the real store and counts the Table requests it costs, the way
-/// <see cref="KeyMeter.Azure.Aggregation.TableAggregateStore"/> makes them: LoadAsync queries each day's row-key range
+/// <see cref="KeyMeter.Adapters.Aggregation.TableAggregateStore"/> makes them: LoadAsync queries each day's row-key range
 /// and, when asked, the monthly range, one query each (a day holds a few dozen rows, far below a 1,000-row page);
 /// CommitAsync is one batch request; FindCountedAsync asks for the markers 14 row keys per query. It also adds up how
 /// long the calls took. With a <c>roundTrip</c>, every call first waits that long, as a request to Azure would.

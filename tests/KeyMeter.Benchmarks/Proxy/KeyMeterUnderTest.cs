@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using KeyMeter.Azure.Emulator;
+using KeyMeter.Adapters.Emulator;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.Hosting;

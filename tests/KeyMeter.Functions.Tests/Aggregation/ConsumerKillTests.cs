@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using KeyMeter.Azure.Aggregation;
-using KeyMeter.Azure.Storage;
-using KeyMeter.Azure.Tables;
+using KeyMeter.Adapters.Aggregation;
+using KeyMeter.Adapters.Storage;
+using KeyMeter.Adapters.Tables;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.Tests.Hosting;

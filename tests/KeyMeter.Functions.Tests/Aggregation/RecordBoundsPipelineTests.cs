@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using KeyMeter.Azure.Aggregation;
-using KeyMeter.Azure.Storage;
+using KeyMeter.Adapters.Aggregation;
+using KeyMeter.Adapters.Storage;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.Tests.Hosting;
@@ -35,7 +35,7 @@ public sealed class RecordBoundsPipelineTests(AzuriteFixture azurite)
         Assert.Equal(first.Count + later.Count, total.Requests);
         Assert.Equal(first.Concat(later).Sum(record => record.Tokens.InputTokens), total.InputTokens);
         var poison = await (await new TableProvider(azurite.Service, app.TablePrefix).GetAsync("poison", CancellationToken.None))
-            .QueryAsync(new KeyMeter.Azure.Tables.TableQuery(), CancellationToken.None).ToListAsync();
+            .QueryAsync(new KeyMeter.Adapters.Tables.TableQuery(), CancellationToken.None).ToListAsync();
         var kept = Assert.Single(poison);
         Assert.Equal("px_huge", kept.GetString("MessageId"));
         Assert.Contains("tokens.inputTokens", kept.GetString("Reason"), StringComparison.Ordinal);

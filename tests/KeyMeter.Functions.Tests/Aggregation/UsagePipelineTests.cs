@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using KeyMeter.Azure.Storage;
+using KeyMeter.Adapters.Storage;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Queues;
@@ -67,7 +67,7 @@ public sealed class UsagePipelineTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, (await AggregatesProbe.MonthTotalAsync(app, "2026-11")).Requests);
         var poison = await (await new TableProvider(azurite.Service, app.TablePrefix).GetAsync("poison", CancellationToken.None))
-            .QueryAsync(new KeyMeter.Azure.Tables.TableQuery(), CancellationToken.None).ToListAsync();
+            .QueryAsync(new KeyMeter.Adapters.Tables.TableQuery(), CancellationToken.None).ToListAsync();
         Assert.Equal(["garbage-1", "px/bad"], poison.Select(row => row.GetString("MessageId")).Order(StringComparer.Ordinal));
         Assert.All(poison, row => Assert.False(string.IsNullOrEmpty(row.GetString("Reason"))));
         Assert.Contains(app.Logs.Lines, line => line.Message.Contains("garbage-1", StringComparison.Ordinal) && line.Message.Contains("poison", StringComparison.Ordinal));
@@ -90,7 +90,7 @@ public sealed class UsagePipelineTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, (await AggregatesProbe.MonthTotalAsync(app, "2026-11")).Requests);
         var poison = await (await new TableProvider(azurite.Service, app.TablePrefix).GetAsync("poison", CancellationToken.None))
-            .QueryAsync(new KeyMeter.Azure.Tables.TableQuery(), CancellationToken.None).ToListAsync();
+            .QueryAsync(new KeyMeter.Adapters.Tables.TableQuery(), CancellationToken.None).ToListAsync();
         var row = Assert.Single(poison);
         Assert.Equal("px_surrogate", row.GetString("MessageId"));
         Assert.Contains("not valid text", row.GetString("Reason"), StringComparison.Ordinal);

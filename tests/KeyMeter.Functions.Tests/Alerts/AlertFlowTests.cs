@@ -143,9 +143,9 @@ public sealed class AlertFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("m-surrogate", row.GetString("MessageId"));
     }
 
-    private async Task<List<KeyMeter.Azure.Tables.TableEntity>> PoisonRowsAsync() =>
-        await (await new KeyMeter.Azure.Storage.TableProvider(azurite.Service, _app.TablePrefix).GetAsync("poison", CancellationToken.None))
-            .QueryAsync(new KeyMeter.Azure.Tables.TableQuery(), CancellationToken.None).ToListAsync();
+    private async Task<List<KeyMeter.Adapters.Tables.TableEntity>> PoisonRowsAsync() =>
+        await (await new KeyMeter.Adapters.Storage.TableProvider(azurite.Service, _app.TablePrefix).GetAsync("poison", CancellationToken.None))
+            .QueryAsync(new KeyMeter.Adapters.Tables.TableQuery(), CancellationToken.None).ToListAsync();
 
     private async Task<string> CreateKeyAsync(string budgets)
     {

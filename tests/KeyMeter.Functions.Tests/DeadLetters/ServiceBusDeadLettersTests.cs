@@ -1,5 +1,5 @@
 using System.Text;
-using KeyMeter.Azure.Queues;
+using KeyMeter.Adapters.Queues;
 using KeyMeter.Functions.Tests.Notifications;
 
 namespace KeyMeter.Functions.Tests.DeadLetters;

@@ -12,7 +12,7 @@ namespace KeyMeter.Functions.Tests.Deployment;
 /// </summary>
 internal sealed class CodeNames
 {
-    private static readonly Assembly[] Assemblies = [typeof(QueueUsageSink).Assembly, typeof(Azure.Storage.TableProvider).Assembly, typeof(Functions.Hosting.KeyMeterApp).Assembly];
+    private static readonly Assembly[] Assemblies = [typeof(QueueUsageSink).Assembly, typeof(Adapters.Storage.TableProvider).Assembly, typeof(Functions.Hosting.KeyMeterApp).Assembly];
 
     private CodeNames(IReadOnlyList<string> functionQueues, IReadOnlyList<string> connections)
     {

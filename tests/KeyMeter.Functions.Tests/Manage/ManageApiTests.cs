@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using KeyMeter.Azure.Storage;
-using KeyMeter.Azure.Tables;
+using KeyMeter.Adapters.Storage;
+using KeyMeter.Adapters.Tables;
 using KeyMeter.Core.Keys;
 using KeyMeter.Functions.Tests.Hosting;
 using KeyMeter.Testing;

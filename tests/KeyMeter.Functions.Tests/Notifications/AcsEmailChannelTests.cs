@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure.Core.Pipeline;
-using KeyMeter.Azure.Notifications;
+using KeyMeter.Adapters.Notifications;
 using KeyMeter.Core.Notifications;
 
 namespace KeyMeter.Functions.Tests.Notifications;

@@ -1,4 +1,4 @@
-using KeyMeter.Azure.Notifications;
+using KeyMeter.Adapters.Notifications;
 using KeyMeter.Core.Notifications;
 using KeyMeter.Core.Secrets;
 

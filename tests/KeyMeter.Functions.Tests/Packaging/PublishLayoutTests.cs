@@ -48,7 +48,7 @@ public sealed class PublishLayoutTests
         Assert.True(options.TryGetProperty("includedFrameworks", out _), "runtimeconfig.json names frameworks to install: the publish is not self-contained.");
         Assert.False(options.TryGetProperty("frameworks", out _));
         Assert.True(options.GetProperty("configProperties").GetProperty("System.Globalization.Invariant").GetBoolean(), "the package would need the image's ICU");
-        foreach (var file in new[] { "libhostfxr.so", "libcoreclr.so", "System.Private.CoreLib.dll", "Microsoft.AspNetCore.dll", "KeyMeter.Functions.dll", "KeyMeter.Core.dll", "KeyMeter.Azure.dll" })
+        foreach (var file in new[] { "libhostfxr.so", "libcoreclr.so", "System.Private.CoreLib.dll", "Microsoft.AspNetCore.dll", "KeyMeter.Functions.dll", "KeyMeter.Core.dll", "KeyMeter.Adapters.dll" })
         {
             Assert.True(File.Exists(Path.Combine(Output, file)), file + " is missing from the package.");
         }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using KeyMeter.Azure.Budgets;
-using KeyMeter.Azure.Keys;
+using KeyMeter.Adapters.Budgets;
+using KeyMeter.Adapters.Keys;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Keys;
 using KeyMeter.Testing;

@@ -1,4 +1,4 @@
-using KeyMeter.Azure.Tables;
+using KeyMeter.Adapters.Tables;
 using KeyMeter.Core.Retention;
 
 namespace KeyMeter.Functions.Tests.Retention;

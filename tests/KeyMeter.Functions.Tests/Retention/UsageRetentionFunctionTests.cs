@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using KeyMeter.Azure.Tables;
+using KeyMeter.Adapters.Tables;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Retention;
 using KeyMeter.Functions.Hosting;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using KeyMeter.Azure.Emulator;
-using KeyMeter.Azure.Tables;
+using KeyMeter.Adapters.Emulator;
+using KeyMeter.Adapters.Tables;
 
 namespace KeyMeter.Testing;
 

@@ -1,4 +1,4 @@
-using KeyMeter.Azure.Emulator;
+using KeyMeter.Adapters.Emulator;
 
 namespace KeyMeter.Testing;
 

@@ -1,4 +1,4 @@
-using KeyMeter.Azure.Tables;
+using KeyMeter.Adapters.Tables;
 
 namespace KeyMeter.Testing;
 

@@ -1,8 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace KeyMeter.Azure.Queues;
-
-/// <summary>JSON of the Service Bus REST headers: <see cref="BrokerProperties"/> as the service writes it.</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(BrokerProperties))]
-internal sealed partial class ServiceBusJsonContext : JsonSerializerContext;
