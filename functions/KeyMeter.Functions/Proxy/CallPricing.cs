@@ -1,6 +1,7 @@
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Pricing;
 using KeyMeter.Core.Proxy;
+using KeyMeter.Functions.Proxy.Providers;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Proxy;
@@ -15,11 +16,11 @@ internal sealed class CallPricing(PriceTable prices, IOptions<PricingOptions> op
 
     public UnpricedModelPolicy UnpricedModels => _pricer.Policy;
 
-    public CallCeiling Ceiling(Provider provider, string model, RequestSummary summary, long bodyBytes, DateTimeOffset at) =>
-        _pricer.Ceiling(ProviderNames.Of(provider), model, new CallShape(bodyBytes, summary.UnboundedInput is null, summary.MaxOutputTokens, summary.Choices), at);
+    public CallCeiling Ceiling(ProviderDescription provider, string model, RequestSummary summary, long bodyBytes, DateTimeOffset at) =>
+        _pricer.Ceiling(provider.PriceProvider, model, new CallShape(bodyBytes, summary.UnboundedInput is null, summary.MaxOutputTokens, summary.Choices), at);
 
-    public CallCost Price(Provider provider, string model, TokenUsage usage, DateTimeOffset at) =>
-        _pricer.Price(ProviderNames.Of(provider), model, usage, at);
+    public CallCost Price(ProviderDescription provider, string model, TokenUsage usage, DateTimeOffset at) =>
+        _pricer.Price(provider.PriceProvider, model, usage, at);
 
     private static CallPricer Create(PriceTable table, PricingOptions options)
     {

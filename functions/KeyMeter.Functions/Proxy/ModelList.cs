@@ -12,13 +12,13 @@ internal static class ModelList
     public static bool CanAnswer(IReadOnlyList<string> allowList) =>
         allowList.Count > 0 && allowList.All(entry => !entry.EndsWith('*'));
 
-    public static async Task WriteAsync(HttpContext context, Provider provider, IReadOnlyList<string> models, DateTimeOffset now)
+    public static async Task WriteAsync(HttpContext context, ProviderDialect dialect, IReadOnlyList<string> models, DateTimeOffset now)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await using var json = new Utf8JsonWriter(context.Response.Body);
         json.WriteStartObject();
-        if (provider == Provider.OpenAI)
+        if (dialect == ProviderDialect.OpenAI)
         {
             // https://platform.openai.com/docs/api-reference/models/list
             json.WriteString("object", "list");

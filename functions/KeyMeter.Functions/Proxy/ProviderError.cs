@@ -13,7 +13,7 @@ internal static class ProviderError
     /// Answers <paramref name="problem"/> in the provider's shape, with <c>Retry-After</c> when it has one. Nothing is
     /// written once the response has started or the client has gone.
     /// </summary>
-    public static async Task WriteAsync(HttpContext context, Provider provider, ProxyProblem problem)
+    public static async Task WriteAsync(HttpContext context, ProviderDialect dialect, ProxyProblem problem)
     {
         if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
         {
@@ -27,7 +27,7 @@ internal static class ProviderError
 
         try
         {
-            await WriteAsync(context, provider, problem.Status, problem.Type, problem.Code, problem.Message);
+            await WriteAsync(context, dialect, problem.Status, problem.Type, problem.Code, problem.Message);
         }
         catch (Exception exception) when (exception is OperationCanceledException or IOException)
         {
@@ -35,7 +35,7 @@ internal static class ProviderError
         }
     }
 
-    public static async Task WriteAsync(HttpContext context, Provider provider, int status, string type, string code, string message)
+    public static async Task WriteAsync(HttpContext context, ProviderDialect dialect, int status, string type, string code, string message)
     {
         if (context.Response.HasStarted)
         {
@@ -46,7 +46,7 @@ internal static class ProviderError
         context.Response.ContentType = "application/json";
         await using var json = new Utf8JsonWriter(context.Response.Body);
         json.WriteStartObject();
-        if (provider == Provider.OpenAI)
+        if (dialect == ProviderDialect.OpenAI)
         {
             // https://platform.openai.com/docs/guides/error-codes: {"error":{"message","type","param","code"}}
             json.WriteStartObject("error");

@@ -15,14 +15,14 @@ internal static class ProxyEndpoints
             app.Map(route.Path, (HttpContext context, ProxyHandler handler) => handler.HandleAsync(context, route));
         }
 
-        app.Map(ProxyRoutes.OpenAIPrefix + "/{**rest}", (HttpContext context) => NotFoundAsync(context, Provider.OpenAI));
-        app.Map(ProxyRoutes.AnthropicPrefix + "/{**rest}", (HttpContext context) => NotFoundAsync(context, Provider.Anthropic));
+        app.Map(ProxyRoutes.OpenAIPrefix + "/{**rest}", (HttpContext context) => NotFoundAsync(context, ProviderDialect.OpenAI));
+        app.Map(ProxyRoutes.AnthropicPrefix + "/{**rest}", (HttpContext context) => NotFoundAsync(context, ProviderDialect.Anthropic));
         return app;
     }
 
-    private static Task NotFoundAsync(HttpContext context, Provider provider)
+    private static Task NotFoundAsync(HttpContext context, ProviderDialect dialect)
     {
         var problem = ProxyProblem.NotFound(context.Request.Path.Value ?? "/");
-        return ProviderError.WriteAsync(context, provider, problem.Status, problem.Type, problem.Code, problem.Message);
+        return ProviderError.WriteAsync(context, dialect, problem.Status, problem.Type, problem.Code, problem.Message);
     }
 }

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Proxy;
 using KeyMeter.Core.Proxy.Translation;
-using Microsoft.Extensions.Options;
+using KeyMeter.Functions.Proxy.Providers;
 
 namespace KeyMeter.Functions.Proxy;
 
@@ -14,14 +14,14 @@ namespace KeyMeter.Functions.Proxy;
 /// Metered calls talk to the provider for as long as <see cref="UpstreamLifetime"/> allows, which outlasts the client
 /// by the drain time, so an abort does not hide what the provider bills.
 /// </summary>
-internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<ProvidersOptions> providers, ILogger<ProxyForwarder> logger)
+internal sealed class ProxyForwarder(UpstreamClient upstream, ILogger<ProxyForwarder> logger)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     /// <summary>A metered call on its own route. <paramref name="splice"/> asks for streamed usage; <paramref name="hideUsage"/> hides it again.</summary>
     public Task<ForwardResult> ForwardMeteredAsync(
-        HttpContext context, ProxyRoute route, RequestBody body, BodySplice splice, bool hideUsage, string providerKey, long inputCeiling, UpstreamLifetime lifetime) =>
-        ForwardAsync(context, route, new RequestBodyContent(body.Memory, splice), body, providerKey, route.Api!.Value, inputCeiling, lifetime, (response, streamed) =>
+        HttpContext context, ProxyRoute route, ProviderDescription provider, RequestBody body, BodySplice splice, bool hideUsage, string providerKey, long inputCeiling, UpstreamLifetime lifetime) =>
+        ForwardAsync(context, route, provider, new RequestBodyContent(body.Memory, splice), body, providerKey, route.Api!.Value, inputCeiling, lifetime, (response, streamed) =>
             hideUsage && response.IsSuccessStatusCode && streamed ? new UsageChunkTransform() : null);
 
     /// <summary>
@@ -29,7 +29,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
     /// comes back translated to Chat Completions. Null when the body cannot be rewritten.
     /// </summary>
     public async Task<ForwardResult?> ForwardTranslatedAsync(
-        HttpContext context, RequestBody body, bool includeUsage, string providerKey, long inputCeiling, UpstreamLifetime lifetime)
+        HttpContext context, ProviderDescription provider, RequestBody body, bool includeUsage, string providerKey, long inputCeiling, UpstreamLifetime lifetime)
     {
         var rewritten = new ArrayBufferWriter<byte>(body.Length);
         if (!ResponsesRequestRewriter.Rewrite(body.Memory.Span, rewritten))
@@ -37,17 +37,17 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
             return null;
         }
 
-        return await ForwardAsync(context, ProxyRoutes.CursorResponses, new RequestBodyContent(rewritten.WrittenMemory, BodySplice.None), body, providerKey, ApiFormat.Responses, inputCeiling, lifetime, (response, streamed) =>
+        return await ForwardAsync(context, ProxyRoutes.CursorResponses, provider, new RequestBodyContent(rewritten.WrittenMemory, BodySplice.None), body, providerKey, ApiFormat.Responses, inputCeiling, lifetime, (response, streamed) =>
             !response.IsSuccessStatusCode ? null
             : streamed ? new ResponsesStreamTransform(includeUsage)
             : new ResponsesJsonTransform());
     }
 
     /// <summary>Routes that cost nothing (model lists, token counting): straight through, for as long as the client stays.</summary>
-    public async Task PassThroughAsync(HttpContext context, ProxyRoute route, RequestBody? body, string providerKey)
+    public async Task PassThroughAsync(HttpContext context, ProxyRoute route, ProviderDescription provider, RequestBody? body, string providerKey)
     {
-        using var request = CreateRequest(context, route, body is null ? null : new RequestBodyContent(body.Memory, BodySplice.None), providerKey);
-        var (response, _) = await SendAsync(context, route, request, context.RequestAborted);
+        using var request = CreateRequest(context, route, provider, body is null ? null : new RequestBodyContent(body.Memory, BodySplice.None), providerKey);
+        var (response, _) = await SendAsync(context, route, provider, request, context.RequestAborted);
         using (response)
         {
             if (response is null)
@@ -65,6 +65,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
     private async Task<ForwardResult> ForwardAsync(
         HttpContext context,
         ProxyRoute route,
+        ProviderDescription provider,
         RequestBodyContent content,
         RequestBody body,
         string providerKey,
@@ -73,8 +74,8 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
         UpstreamLifetime lifetime,
         Func<HttpResponseMessage, bool, IResponseTransform?> transformFor)
     {
-        using var request = CreateRequest(context, route, content, providerKey);
-        var (response, failed) = await SendAsync(context, route, request, lifetime.Token);
+        using var request = CreateRequest(context, route, provider, content, providerKey);
+        var (response, failed) = await SendAsync(context, route, provider, request, lifetime.Token);
 
         // A long stream must not keep its request's memory: once every byte is sent, the body goes back.
         if (content.Sent)
@@ -95,7 +96,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
             var transform = transformFor(response, streamed);
             try
             {
-                return new ForwardResult((int)response.StatusCode, await CopyAsync(context, route, response, meter, transform, lifetime), meter);
+                return new ForwardResult((int)response.StatusCode, await CopyAsync(context, provider, response, meter, transform, lifetime), meter);
             }
             finally
             {
@@ -105,7 +106,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
     }
 
     private async Task<CallEnd> CopyAsync(
-        HttpContext context, ProxyRoute route, HttpResponseMessage response, IUsageMeter meter, IResponseTransform? transform, UpstreamLifetime lifetime)
+        HttpContext context, ProviderDescription provider, HttpResponseMessage response, IUsageMeter meter, IResponseTransform? transform, UpstreamLifetime lifetime)
     {
         var success = response.IsSuccessStatusCode;
         if (!context.Response.HasStarted)
@@ -123,7 +124,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
         var copied = await ResponseStreamer.CopyAsync(stream, context, meter, transform, context.RequestAborted, lifetime.Token);
         if (copied == CopyOutcome.UpstreamFailed)
         {
-            ProxyLog.UpstreamFailed(logger, ProviderNames.Of(route.Provider), "mid-stream", "response body cut");
+            ProxyLog.UpstreamFailed(logger, provider.Name, "mid-stream", "response body cut");
             context.Abort();
         }
 
@@ -137,30 +138,27 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
         };
     }
 
-    private HttpRequestMessage CreateRequest(HttpContext context, ProxyRoute route, HttpContent? content, string providerKey)
+    private static HttpRequestMessage CreateRequest(HttpContext context, ProxyRoute route, ProviderDescription provider, HttpContent? content, string providerKey)
     {
-        var settings = route.Provider == Provider.OpenAI ? providers.Value.OpenAI : providers.Value.Anthropic;
-        var uri = new Uri(settings.BaseUrl!.AbsoluteUri.TrimEnd('/') + route.UpstreamPath + ProxyHeaders.Query(context.Request, route));
         if (content is not null)
         {
             content.Headers.ContentType = Json;
         }
 
+        var uri = provider.UrlOf(route.UpstreamPath, ProxyHeaders.Query(context.Request, route));
         var request = new HttpRequestMessage(new HttpMethod(route.Method), uri) { Content = content, Version = HttpVersion.Version11 };
-        ProxyHeaders.CopyRequestHeaders(context.Request, request, route.Provider);
-        if (route.Provider == Provider.OpenAI)
+        ProxyHeaders.CopyRequestHeaders(context.Request, request, provider.Dialect);
+        request.Headers.TryAddWithoutValidation(provider.Credential.Header, provider.Credential.Prefix + providerKey);
+        foreach (var (name, value) in provider.FixedHeaders)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + providerKey);
-            AddIfSet(request, "OpenAI-Organization", settings.Organization);
-            AddIfSet(request, "OpenAI-Project", settings.Project);
+            request.Headers.TryAddWithoutValidation(name, value);
         }
-        else
+
+        foreach (var (name, value) in provider.DefaultHeaders)
         {
-            request.Headers.TryAddWithoutValidation("x-api-key", providerKey);
-            if (!request.Headers.Contains("anthropic-version"))
+            if (!request.Headers.Contains(name))
             {
-                // Required by the Messages API; clients normally send it (https://docs.anthropic.com/en/api/versioning).
-                request.Headers.TryAddWithoutValidation("anthropic-version", "2023-06-01");
+                request.Headers.TryAddWithoutValidation(name, value);
             }
         }
 
@@ -168,7 +166,8 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
     }
 
     /// <summary>Sends upstream; a failure is a value, answered to the client here once (502).</summary>
-    private async Task<(HttpResponseMessage? Response, CallEnd Failed)> SendAsync(HttpContext context, ProxyRoute route, HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<(HttpResponseMessage? Response, CallEnd Failed)> SendAsync(
+        HttpContext context, ProxyRoute route, ProviderDescription provider, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
@@ -182,17 +181,9 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, IOptions<Providers
         {
             // No connection means the provider never saw the call; any later failure may come after it was served.
             var delivered = exception is not HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError };
-            ProxyLog.UpstreamFailed(logger, ProviderNames.Of(route.Provider), "before answering", exception.GetType().Name);
-            await ProviderError.WriteAsync(context, route.Provider, ProxyProblem.UpstreamUnavailable(ProviderNames.Of(route.Provider)));
+            ProxyLog.UpstreamFailed(logger, provider.Name, "before answering", exception.GetType().Name);
+            await ProviderError.WriteAsync(context, route.Dialect, ProxyProblem.UpstreamUnavailable(provider.Name));
             return (null, delivered ? CallEnd.FailedBeforeAnswer : CallEnd.NotDelivered);
-        }
-    }
-
-    private static void AddIfSet(HttpRequestMessage request, string header, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            request.Headers.TryAddWithoutValidation(header, value);
         }
     }
 }

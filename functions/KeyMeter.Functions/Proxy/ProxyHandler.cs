@@ -6,6 +6,7 @@ using KeyMeter.Core.Pricing;
 using KeyMeter.Core.Proxy;
 using KeyMeter.Core.Proxy.Translation;
 using KeyMeter.Core.Secrets;
+using KeyMeter.Functions.Proxy.Providers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ namespace KeyMeter.Functions.Proxy;
 /// </summary>
 internal sealed class ProxyHandler(
     ProxyKeyResolver keys,
+    ProviderCatalog providers,
     ISecretSource secrets,
     ProxyForwarder forwarder,
     CallPricing pricing,
@@ -41,6 +43,8 @@ internal sealed class ProxyHandler(
             await FailAsync(context, route, ProxyProblem.MethodNotAllowed(context.Request.Method, route.Path, route.Method));
             return;
         }
+
+        var provider = providers.Get(route.Provider);
 
         // 2. The caller's KeyMeter key: well formed, known, active and not expired.
         var key = await AuthenticateAsync(context, route);
@@ -75,7 +79,7 @@ internal sealed class ProxyHandler(
         if (body is not null)
         {
             summary = RequestInspector.Inspect(body.Memory.Span, out var error);
-            var refusal = summary is null ? ProxyProblem.BadRequest(error!) : Refusal(route, key, summary);
+            var refusal = summary is null ? ProxyProblem.BadRequest(error!) : Refusal(route, provider, key, summary);
             if (refusal is not null)
             {
                 await FailAsync(context, route, refusal);
@@ -84,12 +88,11 @@ internal sealed class ProxyHandler(
         }
 
         // 4. The provider key. Missing configuration is the operator's problem, reported without detail to the client.
-        var secretName = route.Provider == Provider.OpenAI ? SecretNames.OpenAIApiKey : SecretNames.AnthropicApiKey;
-        var providerKey = await secrets.GetAsync(secretName, cancellationToken);
+        var providerKey = await secrets.GetAsync(provider.Credential.SecretName, cancellationToken);
         if (providerKey is null)
         {
-            ProxyLog.ProviderNotConfigured(logger, ProviderNames.Of(route.Provider), secretName);
-            await FailAsync(context, route, ProxyProblem.NotConfigured(ProviderNames.Of(route.Provider)));
+            ProxyLog.ProviderNotConfigured(logger, provider.Name, provider.Credential.SecretName);
+            await FailAsync(context, route, ProxyProblem.NotConfigured(provider.Name));
             return;
         }
 
@@ -98,18 +101,18 @@ internal sealed class ProxyHandler(
         {
             if (route.Method == "GET" && route.UpstreamPath.EndsWith("/models", StringComparison.Ordinal) && ModelList.CanAnswer(key.AllowedModels))
             {
-                await ModelList.WriteAsync(context, route.Provider, key.AllowedModels, time.GetUtcNow());
+                await ModelList.WriteAsync(context, route.Dialect, key.AllowedModels, time.GetUtcNow());
                 return;
             }
 
-            await forwarder.PassThroughAsync(context, route, body, providerKey);
+            await forwarder.PassThroughAsync(context, route, provider, body, providerKey);
             return;
         }
 
         // 6. Reserve the most the call can cost against the key's budgets (hard block). A model without a price is
         //    reserved at the fallback prices, or refused on a budgeted key when the settings say so.
         var model = summary!.Model!;
-        var ceiling = pricing.Ceiling(route.Provider, model, summary, body!.Length, startedAt);
+        var ceiling = pricing.Ceiling(provider, model, summary, body!.Length, startedAt);
         if (ceiling.Unpriced && pricing.UnpricedModels == UnpricedModelPolicy.Refuse && key.Budgets.HasAny)
         {
             await FailAsync(context, route, ProxyProblem.Unpriced(model));
@@ -139,9 +142,9 @@ internal sealed class ProxyHandler(
         try
         {
             forwarded = quirk
-                ? await forwarder.ForwardTranslatedAsync(context, body, summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime)
+                ? await forwarder.ForwardTranslatedAsync(context, provider, body, summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime)
                 : await forwarder.ForwardMeteredAsync(
-                    context, route, body, askUsage ? UsageRequestSplice.For(summary) : BodySplice.None, askUsage && !summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime);
+                    context, route, provider, body, askUsage ? UsageRequestSplice.For(summary) : BodySplice.None, askUsage && !summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime);
         }
         catch
         {
@@ -162,7 +165,7 @@ internal sealed class ProxyHandler(
         //    served is never recorded at $0: without its own report, the reading is an estimate, and with no answer
         //    at all the call counts at its ceiling.
         var reading = Reading(forwarded.Value, ceiling);
-        var cost = pricing.Price(route.Provider, reading.Model ?? model, reading.Usage, startedAt);
+        var cost = pricing.Price(provider, reading.Model ?? model, reading.Usage, startedAt);
         if (cost.CostUsd > 0)
         {
             budgets.Settle(decision.Reservation!, cost.CostUsd);
@@ -174,7 +177,7 @@ internal sealed class ProxyHandler(
 
         if (forwarded.Value.End is CallEnd.ClientAbortedBeforeAnswer or CallEnd.ClientAbortedMidAnswer)
         {
-            ProxyLog.DrainTimedOut(logger, key.Id, ProviderNames.Of(route.Provider), lifetime.Drain);
+            ProxyLog.DrainTimedOut(logger, key.Id, provider.Name, lifetime.Drain);
         }
 
         var record = new UsageRecord(
@@ -184,7 +187,7 @@ internal sealed class ProxyHandler(
             KeyId: key.Id,
             OwnerEmail: key.OwnerEmail,
             Tags: key.Tags,
-            Provider: ProviderNames.Of(route.Provider),
+            Provider: provider.Name,
             Model: reading.Model ?? model,
             Api: route.Api!.Value,
             Tokens: reading.Usage,
@@ -204,7 +207,7 @@ internal sealed class ProxyHandler(
     }
 
     /// <summary>Why a well-formed body is refused for this key and route, or null when it may go on.</summary>
-    private ProxyProblem? Refusal(ProxyRoute route, DeveloperKey key, RequestSummary summary)
+    private ProxyProblem? Refusal(ProxyRoute route, ProviderDescription provider, DeveloperKey key, RequestSummary summary)
     {
         if (route.IsMetered && string.IsNullOrEmpty(summary.Model))
         {
@@ -222,8 +225,8 @@ internal sealed class ProxyHandler(
             return ProxyProblem.Background();
         }
 
-        // OpenAI bills the priority and scale tiers above the list prices KeyMeter meters at.
-        return route.Provider == Provider.OpenAI && summary.ServiceTier is "priority" or "scale" ? ProxyProblem.ServiceTier(summary.ServiceTier) : null;
+        // Tiers billed above the list prices KeyMeter meters at (OpenAI's priority and scale) are refused.
+        return summary.ServiceTier is { } tier && provider.SurchargedServiceTiers.Contains(tier, StringComparer.Ordinal) ? ProxyProblem.ServiceTier(tier) : null;
     }
 
     private static UsageReading Reading(ForwardResult forwarded, CallCeiling ceiling) => forwarded.End switch
@@ -267,5 +270,5 @@ internal sealed class ProxyHandler(
     }
 
     private static Task FailAsync(HttpContext context, ProxyRoute route, ProxyProblem problem) =>
-        ProviderError.WriteAsync(context, route.Provider, problem);
+        ProviderError.WriteAsync(context, route.Dialect, problem);
 }

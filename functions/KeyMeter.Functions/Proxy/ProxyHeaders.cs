@@ -27,9 +27,14 @@ internal static class ProxyHeaders
         "Set-Cookie", "openai-organization", "openai-project", "anthropic-organization-id");
 
     /// <summary>Copies the client's headers the provider may see; content headers are the proxy's own.</summary>
-    public static void CopyRequestHeaders(HttpRequest from, HttpRequestMessage to, Provider provider)
+    public static void CopyRequestHeaders(HttpRequest from, HttpRequestMessage to, ProviderDialect dialect)
     {
-        var allowed = provider == Provider.OpenAI ? OpenAIRequest : AnthropicRequest;
+        var allowed = dialect switch
+        {
+            ProviderDialect.OpenAI => OpenAIRequest,
+            ProviderDialect.Anthropic => AnthropicRequest,
+            _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "No header allow-list for this dialect."),
+        };
         foreach (var header in from.Headers)
         {
             if (allowed.Contains(header.Key) || header.Key.StartsWith(SdkTelemetryPrefix, StringComparison.OrdinalIgnoreCase))

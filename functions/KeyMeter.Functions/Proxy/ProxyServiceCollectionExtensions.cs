@@ -3,6 +3,7 @@ using KeyMeter.Adapters.Keys;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Pricing;
+using KeyMeter.Functions.Proxy.Providers;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Proxy;
@@ -21,6 +22,7 @@ internal static class ProxyServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BudgetGateOptions>, BudgetGateOptionsValidator>();
         services.AddSingleton<IValidateOptions<PricingOptions>, PricingOptionsValidator>();
 
+        services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<UpstreamClient>();
         services.AddSingleton<ProxyKeyResolver>();
         services.AddSingleton<ProxyForwarder>();

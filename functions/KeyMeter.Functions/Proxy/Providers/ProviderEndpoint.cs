@@ -1,6 +1,10 @@
-namespace KeyMeter.Functions.Proxy;
+namespace KeyMeter.Functions.Proxy.Providers;
 
-/// <summary>Where one provider's API is, and which of the company's accounts is billed.</summary>
+/// <summary>
+/// The settings of one provider, <c>KeyMeter__Providers__&lt;Name&gt;__…</c>: where its API is and which of the
+/// company's accounts is billed. What is fixed about a provider (its dialect, how its key is sent) is in
+/// <see cref="KnownProviders"/>, not in settings.
+/// </summary>
 public sealed class ProviderEndpoint
 {
     public Uri? BaseUrl { get; set; }

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace KeyMeter.Functions.Proxy;
+namespace KeyMeter.Functions.Proxy.Providers;
 
 /// <summary>
-/// Upstream base URLs: <c>KeyMeter__Providers__OpenAI__BaseUrl</c> (default <c>https://api.openai.com/v1</c>) and
-/// <c>KeyMeter__Providers__Anthropic__BaseUrl</c> (default <c>https://api.anthropic.com</c>); the OpenAI organisation
-/// and project billed: <c>KeyMeter__Providers__OpenAI__Organization</c>, <c>…__Project</c>.
+/// Every provider's settings, <c>KeyMeter__Providers__&lt;Name&gt;__…</c>, one property per provider in
+/// <see cref="KnownProviders"/>: base URLs (defaults: <c>https://api.openai.com/v1</c>,
+/// <c>https://api.anthropic.com</c>) and the OpenAI organisation and project billed
+/// (<c>KeyMeter__Providers__OpenAI__Organization</c>, <c>…__Project</c>).
 /// </summary>
 public sealed class ProvidersOptions : IValidatableObject
 {
@@ -15,9 +16,16 @@ public sealed class ProvidersOptions : IValidatableObject
 
     public ProviderEndpoint Anthropic { get; set; } = new() { BaseUrl = new Uri("https://api.anthropic.com") };
 
+    /// <summary>Each provider's setting name and settings, in the order <see cref="KnownProviders.Describe"/> describes them.</summary>
+    public IEnumerable<(string Name, ProviderEndpoint Endpoint)> Endpoints() =>
+    [
+        (nameof(OpenAI), OpenAI),
+        (nameof(Anthropic), Anthropic),
+    ];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var (name, endpoint) in new[] { ("OpenAI", OpenAI), ("Anthropic", Anthropic) })
+        foreach (var (name, endpoint) in Endpoints())
         {
             if (endpoint.BaseUrl is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback))
             {
@@ -26,7 +34,16 @@ public sealed class ProvidersOptions : IValidatableObject
 
             foreach (var (setting, value) in new[] { ("Organization", endpoint.Organization), ("Project", endpoint.Project) })
             {
-                if (value is not null && (value.Length is 0 or > 128 || value.Any(c => c is <= ' ' or > '~')))
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (name != nameof(OpenAI))
+                {
+                    yield return new ValidationResult($"KeyMeter__Providers__{name}__{setting} is an OpenAI setting; remove it.", [name]);
+                }
+                else if (value.Length is 0 or > 128 || value.Any(c => c is <= ' ' or > '~'))
                 {
                     yield return new ValidationResult($"KeyMeter__Providers__{name}__{setting} must be 1 to 128 printable ASCII characters without spaces.", [name]);
                 }

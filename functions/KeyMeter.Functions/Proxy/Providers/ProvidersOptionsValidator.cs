@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace KeyMeter.Functions.Proxy;
+namespace KeyMeter.Functions.Proxy.Providers;
 
 /// <summary>Source-generated validator of <see cref="ProvidersOptions"/>.</summary>
 [OptionsValidator]
