@@ -1,4 +1,4 @@
-// Key Vault for the provider keys (OpenAIApiKey, AnthropicApiKey, CursorAdminApiKey) and webhook URLs.
+// Key Vault for the provider keys (OpenAIApiKey, AnthropicApiKey, GoogleApiKey, CursorAdminApiKey) and webhook URLs.
 // RBAC authorization only; the deploying user sets the secrets after `azd provision` (see azure.yaml).
 
 param name string

@@ -22,6 +22,7 @@ namespace KeyMeter.Core.Proxy;
 /// <param name="ServiceTier">The <c>service_tier</c> member, when it is a string.</param>
 /// <param name="Background">Whether the body asks for a background (asynchronous) response.</param>
 /// <param name="OpeningBraceOffset">Offset of the body's opening <c>{</c>, where a member can be spliced in.</param>
+/// <param name="ModelValue">Where the <c>model</c> string is, quotes included, so it can be replaced; null when absent.</param>
 public sealed record RequestSummary(
     string? Model,
     bool Stream,
@@ -34,7 +35,8 @@ public sealed record RequestSummary(
     string? UnboundedInput,
     string? ServiceTier,
     bool Background,
-    int OpeningBraceOffset)
+    int OpeningBraceOffset,
+    BodyRange? ModelValue)
 {
     /// <summary>Whether the body has a <c>stream_options</c> member at all.</summary>
     public bool HasStreamOptions => StreamOptions is not null;

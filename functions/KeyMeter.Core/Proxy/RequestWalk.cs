@@ -26,6 +26,7 @@ internal sealed class RequestWalk
     private string? _error;
 
     private string? _model;
+    private BodyRange? _modelValue;
     private bool _stream;
     private bool _includeUsage;
     private BodyRange? _includeUsageValue;
@@ -95,7 +96,7 @@ internal sealed class RequestWalk
 
             error = null;
             return new RequestSummary(
-                _model, _stream, _includeUsage, _streamOptions, _maxOutput, Math.Max(1, _choices), _hasMessages, _hasInput, _unbounded, _serviceTier, _background, openingBrace);
+                _model, _stream, _includeUsage, _streamOptions, _maxOutput, Math.Max(1, _choices), _hasMessages, _hasInput, _unbounded, _serviceTier, _background, openingBrace, _modelValue);
         }
         catch (JsonException)
         {
@@ -209,6 +210,7 @@ internal sealed class RequestWalk
             case (RequestFrameRole.Root, RequestMember.Model):
                 // An escape is at most six bytes per character: a longer token cannot be a valid model id.
                 _model = type == JsonTokenType.String && reader.ValueSpan.Length <= MaxModelLength * 6 ? reader.GetString() : null;
+                _modelValue = RangeOf(ref reader);
                 return _model is { Length: <= MaxModelLength } || Fail($"'model' must be a string of at most {MaxModelLength} characters.");
             case (RequestFrameRole.Root, RequestMember.Stream or RequestMember.Background):
                 var flag = type == JsonTokenType.True;

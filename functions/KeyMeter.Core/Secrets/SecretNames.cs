@@ -5,6 +5,9 @@ public static class SecretNames
 {
     public const string OpenAIApiKey = "OpenAIApiKey";
     public const string AnthropicApiKey = "AnthropicApiKey";
+
+    /// <summary>A Gemini API key (https://aistudio.google.com/apikey), for Gemini models through Google's OpenAI-compatible endpoint.</summary>
+    public const string GoogleApiKey = "GoogleApiKey";
     public const string CursorAdminApiKey = "CursorAdminApiKey";
 
     /// <summary>The Microsoft Teams Workflows webhook URL ("Post to a channel when a webhook request is received"): it is signed, so it is a secret.</summary>
@@ -16,5 +19,5 @@ public static class SecretNames
     /// <summary>The SMTP password, for teams that send email through SMTP instead of Azure Communication Services.</summary>
     public const string SmtpPassword = "SmtpPassword";
 
-    public static IReadOnlyList<string> All { get; } = [OpenAIApiKey, AnthropicApiKey, CursorAdminApiKey, TeamsWebhookUrl, SlackWebhookUrl, SmtpPassword];
+    public static IReadOnlyList<string> All { get; } = [OpenAIApiKey, AnthropicApiKey, GoogleApiKey, CursorAdminApiKey, TeamsWebhookUrl, SlackWebhookUrl, SmtpPassword];
 }

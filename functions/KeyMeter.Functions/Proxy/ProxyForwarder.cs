@@ -18,10 +18,22 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, ILogger<ProxyForwa
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    /// <summary>A metered call on its own route. <paramref name="splice"/> asks for streamed usage; <paramref name="hideUsage"/> hides it again.</summary>
+    /// <summary>
+    /// A metered call on its own route. <paramref name="model"/> gives the provider its own model id;
+    /// <paramref name="usage"/> asks for streamed usage and <paramref name="hideUsage"/> hides it again.
+    /// </summary>
     public Task<ForwardResult> ForwardMeteredAsync(
-        HttpContext context, ProxyRoute route, ProviderDescription provider, RequestBody body, BodySplice splice, bool hideUsage, string providerKey, long inputCeiling, UpstreamLifetime lifetime) =>
-        ForwardAsync(context, route, provider, new RequestBodyContent(body.Memory, splice), body, providerKey, route.Api!.Value, inputCeiling, lifetime, (response, streamed) =>
+        HttpContext context,
+        ProxyRoute route,
+        ProviderDescription provider,
+        RequestBody body,
+        BodySplice model,
+        BodySplice usage,
+        bool hideUsage,
+        string providerKey,
+        long inputCeiling,
+        UpstreamLifetime lifetime) =>
+        ForwardAsync(context, route, provider, new RequestBodyContent(body.Memory, model, usage), body, providerKey, route.Api!.Value, inputCeiling, lifetime, (response, streamed) =>
             hideUsage && response.IsSuccessStatusCode && streamed ? new UsageChunkTransform() : null);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Cursor;
 using KeyMeter.Core.Keys;
@@ -19,6 +20,7 @@ namespace KeyMeter.Functions.Proxy;
 internal sealed class ProxyHandler(
     ProxyKeyResolver keys,
     ProviderCatalog providers,
+    ModelRouter router,
     ISecretSource secrets,
     ProxyForwarder forwarder,
     CallPricing pricing,
@@ -75,19 +77,24 @@ internal sealed class ProxyHandler(
             return;
         }
 
+        // 4. Where the call goes: metered calls by their model (ModelRouter), the rest to the route's provider. The
+        //    allow-list is checked against the model id the call is priced and recorded under.
         RequestSummary? summary = null;
+        RoutedModel? routed = null;
         if (body is not null)
         {
             summary = RequestInspector.Inspect(body.Memory.Span, out var error);
-            var refusal = summary is null ? ProxyProblem.BadRequest(error!) : Refusal(route, provider, key, summary);
+            var refusal = summary is null ? ProxyProblem.BadRequest(error!) : Route(route, summary, out routed) ?? Refusal(route, routed?.Provider ?? provider, key, summary, routed?.Model);
             if (refusal is not null)
             {
                 await FailAsync(context, route, refusal);
                 return;
             }
+
+            provider = routed?.Provider ?? provider;
         }
 
-        // 4. The provider key. Missing configuration is the operator's problem, reported without detail to the client.
+        // 5. The provider key. Missing configuration is the operator's problem, reported without detail to the client.
         var providerKey = await secrets.GetAsync(provider.Credential.SecretName, cancellationToken);
         if (providerKey is null)
         {
@@ -96,7 +103,7 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 5. Unmetered routes (model lists, token counting) pass straight through.
+        // 6. Unmetered routes (model lists, token counting) pass straight through.
         if (!route.IsMetered)
         {
             if (route.Method == "GET" && route.UpstreamPath.EndsWith("/models", StringComparison.Ordinal) && ModelList.CanAnswer(key.AllowedModels))
@@ -109,10 +116,11 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 6. Reserve the most the call can cost against the key's budgets (hard block). A model without a price is
+        // 7. Reserve the most the call can cost against the key's budgets (hard block). A model without a price is
         //    reserved at the fallback prices, or refused on a budgeted key when the settings say so.
-        var model = summary!.Model!;
-        var ceiling = pricing.Ceiling(provider, model, summary, body!.Length, startedAt);
+        Debug.Assert(summary is not null && routed is not null && body is not null, "Metered routes are POST routes: their body was inspected and routed.");
+        var model = routed.Model;
+        var ceiling = pricing.Ceiling(provider, model, summary, body.Length, startedAt);
         if (ceiling.Unpriced && pricing.UnpricedModels == UnpricedModelPolicy.Refuse && key.Budgets.HasAny)
         {
             await FailAsync(context, route, ProxyProblem.Unpriced(model));
@@ -131,11 +139,18 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 7. Forward, meter the answer as it streams, and keep reading it for a while if the client leaves. Streaming
+        // 8. Forward, meter the answer as it streams, and keep reading it for a while if the client leaves. Streaming
         //    Chat Completions always ask for usage; the usage chunk is hidden again from a client that did not ask.
         //    Cursor sends Responses-shaped bodies to /chat/completions for GPT-5 and expects Chat Completions back:
         //    such calls go to /responses and their answer is translated.
         var quirk = route.Api == ApiFormat.ChatCompletions && CursorResponsesQuirk.IsResponsesShaped(summary);
+        if (quirk && !provider.ServesResponses)
+        {
+            await budgets.ReleaseAsync(decision.Reservation!, CancellationToken.None);
+            await FailAsync(context, route, ProxyProblem.BadRequest($"A Responses-shaped body ('input', no 'messages') needs a provider with the Responses API; {provider.Name} has none. Send 'messages'."));
+            return;
+        }
+
         var askUsage = !quirk && route.Api is ApiFormat.ChatCompletions or ApiFormat.Completions && summary.Stream;
         using var lifetime = new UpstreamLifetime(options.Value.AbortDrainTimeout, cancellationToken);
         ForwardResult? forwarded;
@@ -144,7 +159,7 @@ internal sealed class ProxyHandler(
             forwarded = quirk
                 ? await forwarder.ForwardTranslatedAsync(context, provider, body, summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime)
                 : await forwarder.ForwardMeteredAsync(
-                    context, route, provider, body, askUsage ? UsageRequestSplice.For(summary) : BodySplice.None, askUsage && !summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime);
+                    context, route, provider, body, ModelSplice.For(summary, routed.UpstreamModel), askUsage ? UsageRequestSplice.For(summary) : BodySplice.None, askUsage && !summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime);
         }
         catch
         {
@@ -161,7 +176,7 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 8. Settle the reservation on what the provider bills and hand the record off. A call the provider may have
+        // 9. Settle the reservation on what the provider bills and hand the record off. A call the provider may have
         //    served is never recorded at $0: without its own report, the reading is an estimate, and with no answer
         //    at all the call counts at its ceiling.
         var reading = Reading(forwarded.Value, ceiling);
@@ -206,15 +221,28 @@ internal sealed class ProxyHandler(
         ProxyLog.Metered(logger, record.Id, key.Id, record.Provider, record.Model, record.Status, record.Outcome, reading.Usage.TotalInputTokens, reading.Usage.OutputTokens, cost.CostUsd, reading.Estimated);
     }
 
-    /// <summary>Why a well-formed body is refused for this key and route, or null when it may go on.</summary>
-    private ProxyProblem? Refusal(ProxyRoute route, ProviderDescription provider, DeveloperKey key, RequestSummary summary)
+    /// <summary>The provider a metered call goes to, or why there is none; unmetered routes keep the route's provider.</summary>
+    private ProxyProblem? Route(ProxyRoute route, RequestSummary summary, out RoutedModel? routed)
     {
-        if (route.IsMetered && string.IsNullOrEmpty(summary.Model))
+        routed = null;
+        if (!route.IsMetered)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(summary.Model))
         {
             return ProxyProblem.BadRequest("The request needs a 'model'.");
         }
 
-        if (summary.Model is { Length: > 0 } model && !key.AllowsModel(model))
+        routed = router.Route(route.Dialect, summary.Model);
+        return routed is null ? ProxyProblem.ModelNotFound(summary.Model, route.Path) : null;
+    }
+
+    /// <summary>Why a well-formed body is refused for this key and route, or null when it may go on.</summary>
+    private ProxyProblem? Refusal(ProxyRoute route, ProviderDescription provider, DeveloperKey key, RequestSummary summary, string? routedModel)
+    {
+        if ((routedModel ?? summary.Model) is { Length: > 0 } model && !key.AllowsModel(model))
         {
             ProxyLog.ModelNotAllowed(logger, key.Id, model);
             return ProxyProblem.ModelNotAllowed(model);

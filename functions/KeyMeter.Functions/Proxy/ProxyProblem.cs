@@ -18,6 +18,13 @@ internal sealed record ProxyProblem(int Status, string Type, string Code, string
         "model_not_allowed",
         $"Model '{model}' is not on this KeyMeter key's allow-list.");
 
+    /// <summary>404 in OpenAI's own shape for a model it does not have (<c>model_not_found</c>).</summary>
+    public static ProxyProblem ModelNotFound(string model, string path) => new(
+        404,
+        "invalid_request_error",
+        "model_not_found",
+        $"No provider configured in KeyMeter serves model '{model}' on {path}. Check the model id, or ask your KeyMeter administrator.");
+
     public static ProxyProblem NotFound(string path) => new(404, "invalid_request_error", "unknown_url", $"KeyMeter does not serve {path}.");
 
     public static ProxyProblem MethodNotAllowed(string method, string path, string allowed) =>

@@ -23,6 +23,7 @@ internal static class ProxyServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PricingOptions>, PricingOptionsValidator>();
 
         services.AddSingleton<ProviderCatalog>();
+        services.AddSingleton<ModelRouter>();
         services.AddSingleton<UpstreamClient>();
         services.AddSingleton<ProxyKeyResolver>();
         services.AddSingleton<ProxyForwarder>();

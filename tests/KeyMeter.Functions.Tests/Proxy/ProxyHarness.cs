@@ -11,6 +11,7 @@ internal sealed class ProxyHarness : IAsyncDisposable
 {
     public const string OpenAIKey = "test-openai-provider-key";
     public const string AnthropicKey = "test-anthropic-provider-key";
+    public const string GoogleKey = "test-google-provider-key";
 
     private ProxyHarness(FakeProvider provider, RunningApp app, RecordingUsageSink usage)
     {
@@ -52,8 +53,10 @@ internal sealed class ProxyHarness : IAsyncDisposable
         [
             "--KeyMeter:Providers:OpenAI:BaseUrl=" + new Uri(provider.BaseAddress, "/v1"),
             "--KeyMeter:Providers:Anthropic:BaseUrl=" + provider.BaseAddress,
+            "--KeyMeter:Providers:Google:BaseUrl=" + new Uri(provider.BaseAddress, "/v1"),
             "--KeyMeter:Secrets:OpenAIApiKey=" + OpenAIKey,
             "--KeyMeter:Secrets:AnthropicApiKey=" + AnthropicKey,
+            "--KeyMeter:Secrets:GoogleApiKey=" + GoogleKey,
 
             // The proxy's own Cursor fee estimate counts only without Cursor ingestion; most tests check that estimate.
             "--KeyMeter:Cursor:Enabled=false",

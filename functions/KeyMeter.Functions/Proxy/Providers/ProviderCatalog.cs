@@ -16,6 +16,9 @@ internal sealed class ProviderCatalog
 
     public IReadOnlyList<ProviderDescription> All { get; }
 
+    /// <summary>The provider named <paramref name="name"/>, or null.</summary>
+    public ProviderDescription? Find(string name) => _byName.GetValueOrDefault(name);
+
     /// <summary>The provider named <paramref name="name"/>; a route naming an unknown one is a bug, found at start.</summary>
     public ProviderDescription Get(string name) =>
         _byName.TryGetValue(name, out var provider) ? provider : throw new InvalidOperationException($"No provider is named '{name}'.");

@@ -15,6 +15,8 @@ namespace KeyMeter.Functions.Proxy.Providers;
 /// <param name="FixedHeaders">Sent on every call, from settings; a client's copy never reaches the provider.</param>
 /// <param name="DefaultHeaders">Sent when the client did not send its own (an API version, say).</param>
 /// <param name="SurchargedServiceTiers">Service tiers billed above the list prices KeyMeter meters at: refused.</param>
+/// <param name="Models">The model ids it serves: exact ids and <c>prefix*</c> patterns (<see cref="ModelRouter"/>).</param>
+/// <param name="ServesResponses">Whether it has OpenAI's Responses API (Cursor's GPT-5 requests need it).</param>
 internal sealed record ProviderDescription(
     string Name,
     string SettingName,
@@ -24,7 +26,9 @@ internal sealed record ProviderDescription(
     string PriceProvider,
     IReadOnlyList<KeyValuePair<string, string>> FixedHeaders,
     IReadOnlyList<KeyValuePair<string, string>> DefaultHeaders,
-    IReadOnlyList<string> SurchargedServiceTiers)
+    IReadOnlyList<string> SurchargedServiceTiers,
+    IReadOnlyList<string> Models,
+    bool ServesResponses)
 {
     /// <summary>The upstream URL of <paramref name="upstreamPath"/> and an already-encoded <paramref name="query"/>.</summary>
     public Uri UrlOf(string upstreamPath, string query) => new(BaseUrl.AbsoluteUri.TrimEnd('/') + upstreamPath + query);

@@ -14,4 +14,10 @@ public sealed class ProviderEndpoint
 
     /// <summary>OpenAI only: sent as <c>OpenAI-Project</c>. Clients cannot set it.</summary>
     public string? Project { get; set; }
+
+    /// <summary>
+    /// The model ids routed here, exact or <c>prefix*</c> (<c>KeyMeter__Providers__Google__Models__0=gemini-*</c>);
+    /// empty keeps the provider's defaults (<see cref="KnownProviders"/>).
+    /// </summary>
+    public IList<string> Models { get; } = [];
 }

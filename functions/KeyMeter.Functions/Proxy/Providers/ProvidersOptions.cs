@@ -5,7 +5,8 @@ namespace KeyMeter.Functions.Proxy.Providers;
 /// <summary>
 /// Every provider's settings, <c>KeyMeter__Providers__&lt;Name&gt;__…</c>, one property per provider in
 /// <see cref="KnownProviders"/>: base URLs (defaults: <c>https://api.openai.com/v1</c>,
-/// <c>https://api.anthropic.com</c>) and the OpenAI organisation and project billed
+/// <c>https://api.anthropic.com</c>, <c>https://generativelanguage.googleapis.com/v1beta/openai</c>), the model ids
+/// each serves, and the OpenAI organisation and project billed
 /// (<c>KeyMeter__Providers__OpenAI__Organization</c>, <c>…__Project</c>).
 /// </summary>
 public sealed class ProvidersOptions : IValidatableObject
@@ -16,11 +17,15 @@ public sealed class ProvidersOptions : IValidatableObject
 
     public ProviderEndpoint Anthropic { get; set; } = new() { BaseUrl = new Uri("https://api.anthropic.com") };
 
+    /// <summary>Gemini through Google's OpenAI-compatible endpoint (https://ai.google.dev/gemini-api/docs/openai).</summary>
+    public ProviderEndpoint Google { get; set; } = new() { BaseUrl = new Uri("https://generativelanguage.googleapis.com/v1beta/openai") };
+
     /// <summary>Each provider's setting name and settings, in the order <see cref="KnownProviders.Describe"/> describes them.</summary>
     public IEnumerable<(string Name, ProviderEndpoint Endpoint)> Endpoints() =>
     [
         (nameof(OpenAI), OpenAI),
         (nameof(Anthropic), Anthropic),
+        (nameof(Google), Google),
     ];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -30,6 +35,11 @@ public sealed class ProvidersOptions : IValidatableObject
             if (endpoint.BaseUrl is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback))
             {
                 yield return new ValidationResult($"KeyMeter__Providers__{name}__BaseUrl must be an absolute https URL (http only for loopback).", [name]);
+            }
+
+            foreach (var pattern in endpoint.Models.Where(pattern => pattern.Length is 0 or > 256 || pattern.IndexOf('*', StringComparison.Ordinal) is var star && star >= 0 && star != pattern.Length - 1))
+            {
+                yield return new ValidationResult($"KeyMeter__Providers__{name}__Models has '{pattern}': a model id, or a prefix ending in one '*'.", [name]);
             }
 
             foreach (var (setting, value) in new[] { ("Organization", endpoint.Organization), ("Project", endpoint.Project) })
