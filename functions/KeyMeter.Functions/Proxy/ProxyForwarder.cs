@@ -30,7 +30,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, ILogger<ProxyForwa
         BodySplice model,
         BodySplice usage,
         bool hideUsage,
-        string providerKey,
+        UpstreamAuthorization providerKey,
         long inputCeiling,
         UpstreamLifetime lifetime) =>
         ForwardAsync(context, route, provider, new RequestBodyContent(body.Memory, model, usage), body, providerKey, route.Api!.Value, inputCeiling, lifetime, (response, streamed) =>
@@ -41,7 +41,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, ILogger<ProxyForwa
     /// comes back translated to Chat Completions. Null when the body cannot be rewritten.
     /// </summary>
     public async Task<ForwardResult?> ForwardTranslatedAsync(
-        HttpContext context, ProviderDescription provider, RequestBody body, bool includeUsage, string providerKey, long inputCeiling, UpstreamLifetime lifetime)
+        HttpContext context, ProviderDescription provider, RequestBody body, bool includeUsage, UpstreamAuthorization providerKey, long inputCeiling, UpstreamLifetime lifetime)
     {
         var rewritten = new ArrayBufferWriter<byte>(body.Length);
         if (!ResponsesRequestRewriter.Rewrite(body.Memory.Span, rewritten))
@@ -56,7 +56,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, ILogger<ProxyForwa
     }
 
     /// <summary>Routes that cost nothing (model lists, token counting): straight through, for as long as the client stays.</summary>
-    public async Task PassThroughAsync(HttpContext context, ProxyRoute route, ProviderDescription provider, RequestBody? body, string providerKey)
+    public async Task PassThroughAsync(HttpContext context, ProxyRoute route, ProviderDescription provider, RequestBody? body, UpstreamAuthorization providerKey)
     {
         using var request = CreateRequest(context, route, provider, body is null ? null : new RequestBodyContent(body.Memory, BodySplice.None), providerKey);
         var (response, _) = await SendAsync(context, route, provider, request, context.RequestAborted);
@@ -80,7 +80,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, ILogger<ProxyForwa
         ProviderDescription provider,
         RequestBodyContent content,
         RequestBody body,
-        string providerKey,
+        UpstreamAuthorization providerKey,
         ApiFormat api,
         long inputCeiling,
         UpstreamLifetime lifetime,
@@ -150,7 +150,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, ILogger<ProxyForwa
         };
     }
 
-    private static HttpRequestMessage CreateRequest(HttpContext context, ProxyRoute route, ProviderDescription provider, HttpContent? content, string providerKey)
+    private static HttpRequestMessage CreateRequest(HttpContext context, ProxyRoute route, ProviderDescription provider, HttpContent? content, UpstreamAuthorization providerKey)
     {
         if (content is not null)
         {
@@ -160,7 +160,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, ILogger<ProxyForwa
         var uri = provider.UrlOf(route.UpstreamPath, ProxyHeaders.Query(context.Request, route));
         var request = new HttpRequestMessage(new HttpMethod(route.Method), uri) { Content = content, Version = HttpVersion.Version11 };
         ProxyHeaders.CopyRequestHeaders(context.Request, request, provider.Dialect);
-        request.Headers.TryAddWithoutValidation(provider.Credential.Header, provider.Credential.Prefix + providerKey);
+        request.Headers.TryAddWithoutValidation(providerKey.Header, providerKey.Value);
         foreach (var (name, value) in provider.FixedHeaders)
         {
             request.Headers.TryAddWithoutValidation(name, value);

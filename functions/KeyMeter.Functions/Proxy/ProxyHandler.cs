@@ -6,7 +6,6 @@ using KeyMeter.Core.Metering;
 using KeyMeter.Core.Pricing;
 using KeyMeter.Core.Proxy;
 using KeyMeter.Core.Proxy.Translation;
-using KeyMeter.Core.Secrets;
 using KeyMeter.Functions.Proxy.Providers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -21,7 +20,7 @@ internal sealed class ProxyHandler(
     ProxyKeyResolver keys,
     ProviderCatalog providers,
     ModelRouter router,
-    ISecretSource secrets,
+    UpstreamCredentials credentials,
     ProxyForwarder forwarder,
     CallPricing pricing,
     BudgetGate budgets,
@@ -95,7 +94,7 @@ internal sealed class ProxyHandler(
         }
 
         // 5. The provider key. Missing configuration is the operator's problem, reported without detail to the client.
-        var providerKey = await secrets.GetAsync(provider.Credential.SecretName, cancellationToken);
+        var providerKey = await credentials.GetAsync(provider, cancellationToken);
         if (providerKey is null)
         {
             ProxyLog.ProviderNotConfigured(logger, provider.Name, provider.Credential.SecretName);

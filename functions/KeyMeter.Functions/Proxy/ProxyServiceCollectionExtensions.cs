@@ -24,6 +24,7 @@ internal static class ProxyServiceCollectionExtensions
 
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<ModelRouter>();
+        services.AddSingleton<UpstreamCredentials>();
         services.AddSingleton<UpstreamClient>();
         services.AddSingleton<ProxyKeyResolver>();
         services.AddSingleton<ProxyForwarder>();
