@@ -36,6 +36,9 @@ public sealed class CallPricer
     /// <summary>The prices unknown models are charged at.</summary>
     public TokenPrices FallbackPrices => _fallback.Prices;
 
+    /// <summary>The context window and output limit of <paramref name="model"/>, or the defaults for a model without a price.</summary>
+    public ModelLimits Limits(string provider, string model, DateTimeOffset at) => _table.Find(provider, model, at).Limits ?? _defaultLimits;
+
     /// <summary>The most a call of <paramref name="shape"/> to <paramref name="model"/> can cost.</summary>
     public CallCeiling Ceiling(string provider, string model, CallShape shape, DateTimeOffset at)
     {

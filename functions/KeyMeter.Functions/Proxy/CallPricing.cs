@@ -19,6 +19,9 @@ internal sealed class CallPricing(PriceTable prices, IOptions<PricingOptions> op
     public CallCeiling Ceiling(ProviderDescription provider, string model, RequestSummary summary, long bodyBytes, DateTimeOffset at) =>
         _pricer.Ceiling(provider.PriceProvider, model, new CallShape(bodyBytes, summary.UnboundedInput is null, summary.MaxOutputTokens, summary.Choices), at);
 
+    /// <summary>The most output one call to <paramref name="model"/> can ask for, from the price table or the defaults.</summary>
+    public long OutputLimit(ProviderDescription provider, string model, DateTimeOffset at) => _pricer.Limits(provider.PriceProvider, model, at).MaxOutputTokens;
+
     public CallCost Price(ProviderDescription provider, string model, TokenUsage usage, DateTimeOffset at) =>
         _pricer.Price(provider.PriceProvider, model, usage, at);
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Proxy;
 using KeyMeter.Core.Proxy.Translation;
+using KeyMeter.Core.Proxy.Translation.Messages;
 using KeyMeter.Functions.Proxy.Providers;
 
 namespace KeyMeter.Functions.Proxy;
@@ -52,8 +53,35 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, ILogger<ProxyForwa
         return await ForwardAsync(context, ProxyRoutes.CursorResponses, provider, new RequestBodyContent(rewritten.WrittenMemory, BodySplice.None), body, providerKey, ApiFormat.Responses, inputCeiling, lifetime, (response, streamed) =>
             !response.IsSuccessStatusCode ? null
             : streamed ? new ResponsesStreamTransform(includeUsage)
-            : new ResponsesJsonTransform());
+            : new BufferedJsonTransform(static (body, client) => ResponsesToChatJsonTranslator.Translate(body, client) != ResponsesTranslationOutcome.Malformed));
     }
+
+    /// <summary>
+    /// Claude on <c>/v1</c>: Chat Completions already translated to an Anthropic Messages body
+    /// (<paramref name="messagesBody"/>) go to the provider's Messages API; the answer (stream, completion or error)
+    /// comes back as Chat Completions. The meter reads Anthropic's own bytes.
+    /// </summary>
+    public Task<ForwardResult> ForwardToMessagesAsync(
+        HttpContext context,
+        ProviderDescription provider,
+        ReadOnlyMemory<byte> messagesBody,
+        RequestBody body,
+        bool includeUsage,
+        long created,
+        UpstreamAuthorization providerKey,
+        long inputCeiling,
+        UpstreamLifetime lifetime) =>
+        ForwardAsync(context, ProxyRoutes.ChatToMessages, provider, new RequestBodyContent(messagesBody, BodySplice.None), body, providerKey, ApiFormat.AnthropicMessages, inputCeiling, lifetime, (response, streamed) =>
+        {
+            var status = (int)response.StatusCode;
+            return !response.IsSuccessStatusCode ? new BufferedJsonTransform((error, client) =>
+                {
+                    MessagesErrorToChat.Translate(error, status, client);
+                    return true;
+                })
+                : streamed ? new MessagesStreamTransform(created, includeUsage)
+                : new BufferedJsonTransform((answer, client) => MessagesToChatJson.Translate(answer, created, client) != MessagesTranslationOutcome.Malformed);
+        });
 
     /// <summary>Routes that cost nothing (model lists, token counting): straight through, for as long as the client stays.</summary>
     public async Task PassThroughAsync(HttpContext context, ProxyRoute route, ProviderDescription provider, RequestBody? body, UpstreamAuthorization providerKey)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Cursor;
@@ -6,6 +7,7 @@ using KeyMeter.Core.Metering;
 using KeyMeter.Core.Pricing;
 using KeyMeter.Core.Proxy;
 using KeyMeter.Core.Proxy.Translation;
+using KeyMeter.Core.Proxy.Translation.Messages;
 using KeyMeter.Functions.Proxy.Providers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -115,11 +117,37 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 7. Reserve the most the call can cost against the key's budgets (hard block). A model without a price is
-        //    reserved at the fallback prices, or refused on a budgeted key when the settings say so.
+        // 7. A provider of another dialect than the route's gets the request translated (Claude on /v1: Chat
+        //    Completions to Anthropic's Messages), with the output ceiling the translation asks for. Cursor sends
+        //    Responses-shaped bodies to /chat/completions for GPT-5 and expects Chat Completions back: those need a
+        //    provider with the Responses API.
         Debug.Assert(summary is not null && routed is not null && body is not null, "Metered routes are POST routes: their body was inspected and routed.");
         var model = routed.Model;
-        var ceiling = pricing.Ceiling(provider, model, summary, body.Length, startedAt);
+        var quirk = route.Api == ApiFormat.ChatCompletions && CursorResponsesQuirk.IsResponsesShaped(summary);
+        if (quirk && !provider.ServesResponses)
+        {
+            await FailAsync(context, route, ProxyProblem.BadRequest($"A Responses-shaped body ('input', no 'messages') needs a provider with the Responses API; {provider.Name} has none. Send 'messages'."));
+            return;
+        }
+
+        ArrayBufferWriter<byte>? messages = null;
+        var includeUsage = summary.IncludeUsage;
+        if (provider.Dialect != route.Dialect)
+        {
+            (messages, var translation) = ToMessages(body, summary, routed, provider, startedAt);
+            if (translation.Error is { } translationError)
+            {
+                await FailAsync(context, route, ProxyProblem.BadRequest(translationError.Message));
+                return;
+            }
+
+            summary = summary with { MaxOutputTokens = translation.MaxTokens };
+            includeUsage = translation.IncludeUsage;
+        }
+
+        // 8. Reserve the most the call can cost against the key's budgets (hard block). A model without a price is
+        //    reserved at the fallback prices, or refused on a budgeted key when the settings say so.
+        var ceiling = pricing.Ceiling(provider, model, summary, Math.Max(body.Length, messages?.WrittenCount ?? 0), startedAt);
         if (ceiling.Unpriced && pricing.UnpricedModels == UnpricedModelPolicy.Refuse && key.Budgets.HasAny)
         {
             await FailAsync(context, route, ProxyProblem.Unpriced(model));
@@ -138,24 +166,18 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 8. Forward, meter the answer as it streams, and keep reading it for a while if the client leaves. Streaming
+        // 9. Forward, meter the answer as it streams, and keep reading it for a while if the client leaves. Streaming
         //    Chat Completions always ask for usage; the usage chunk is hidden again from a client that did not ask.
-        //    Cursor sends Responses-shaped bodies to /chat/completions for GPT-5 and expects Chat Completions back:
-        //    such calls go to /responses and their answer is translated.
-        var quirk = route.Api == ApiFormat.ChatCompletions && CursorResponsesQuirk.IsResponsesShaped(summary);
-        if (quirk && !provider.ServesResponses)
-        {
-            await budgets.ReleaseAsync(decision.Reservation!, CancellationToken.None);
-            await FailAsync(context, route, ProxyProblem.BadRequest($"A Responses-shaped body ('input', no 'messages') needs a provider with the Responses API; {provider.Name} has none. Send 'messages'."));
-            return;
-        }
-
-        var askUsage = !quirk && route.Api is ApiFormat.ChatCompletions or ApiFormat.Completions && summary.Stream;
+        //    Translated calls are metered on the provider's own bytes and answered in the route's dialect.
+        var askUsage = messages is null && !quirk && route.Api is ApiFormat.ChatCompletions or ApiFormat.Completions && summary.Stream;
         using var lifetime = new UpstreamLifetime(options.Value.AbortDrainTimeout, cancellationToken);
         ForwardResult? forwarded;
         try
         {
-            forwarded = quirk
+            forwarded = messages is not null
+                ? await forwarder.ForwardToMessagesAsync(
+                    context, provider, messages.WrittenMemory, body, includeUsage, startedAt.ToUnixTimeSeconds(), providerKey, ceiling.Tokens.InputTokens, lifetime)
+                : quirk
                 ? await forwarder.ForwardTranslatedAsync(context, provider, body, summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime)
                 : await forwarder.ForwardMeteredAsync(
                     context, route, provider, body, ModelSplice.For(summary, routed.UpstreamModel), askUsage ? UsageRequestSplice.For(summary) : BodySplice.None, askUsage && !summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime);
@@ -175,7 +197,7 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 9. Settle the reservation on what the provider bills and hand the record off. A call the provider may have
+        // 10. Settle the reservation on what the provider bills and hand the record off. A call the provider may have
         //    served is never recorded at $0: without its own report, the reading is an estimate, and with no answer
         //    at all the call counts at its ceiling.
         var reading = Reading(forwarded.Value, ceiling);
@@ -234,7 +256,7 @@ internal sealed class ProxyHandler(
             return ProxyProblem.BadRequest("The request needs a 'model'.");
         }
 
-        routed = router.Route(route.Dialect, summary.Model);
+        routed = router.Route(route.Dialect, summary.Model, route.Translates);
         return routed is null ? ProxyProblem.ModelNotFound(summary.Model, route.Path) : null;
     }
 
@@ -254,6 +276,17 @@ internal sealed class ProxyHandler(
 
         // Tiers billed above the list prices KeyMeter meters at (OpenAI's priority and scale) are refused.
         return summary.ServiceTier is { } tier && provider.SurchargedServiceTiers.Contains(tier, StringComparer.Ordinal) ? ProxyProblem.ServiceTier(tier) : null;
+    }
+
+    /// <summary>The Chat Completions body as an Anthropic Messages body for <paramref name="provider"/>, and how it went.</summary>
+    private (ArrayBufferWriter<byte> Body, ChatToMessagesOutcome Outcome) ToMessages(
+        RequestBody body, RequestSummary summary, RoutedModel routed, ProviderDescription provider, DateTimeOffset at)
+    {
+        var splice = ModelSplice.For(summary, routed.UpstreamModel);
+        ReadOnlyMemory<byte> chat = splice.IsNone ? body.Memory : splice.ApplyTo(body.Memory.Span);
+        var outputLimit = (int)Math.Clamp(pricing.OutputLimit(provider, routed.Model, at), 1, int.MaxValue);
+        var output = new ArrayBufferWriter<byte>(body.Length + 512);
+        return (output, ChatToMessagesRequest.Translate(chat.Span, outputLimit, output));
     }
 
     private static UsageReading Reading(ForwardResult forwarded, CallCeiling ceiling) => forwarded.End switch

@@ -18,4 +18,7 @@ internal sealed record ProxyRoute(string Path, string Method, ProviderDialect Di
     }
 
     public bool IsMetered => Api is not null;
+
+    /// <summary>A dialect the route can also serve by translation (Chat Completions to Anthropic's Messages); null for none.</summary>
+    public ProviderDialect? Translates { get; init; }
 }

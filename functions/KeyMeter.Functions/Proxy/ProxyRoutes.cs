@@ -19,9 +19,12 @@ internal static class ProxyRoutes
     /// <summary>Where Responses-shaped bodies sent to /v1/chat/completions actually go (Cursor's GPT-5 quirk).</summary>
     public static ProxyRoute CursorResponses { get; } = new("/v1/chat/completions", "POST", OpenAIDialect, KnownProviders.OpenAI, "/responses", ApiFormat.Responses);
 
+    /// <summary>Where Chat Completions for a model of an Anthropic-dialect provider go, translated (Claude on <c>/v1</c>).</summary>
+    public static ProxyRoute ChatToMessages { get; } = new("/v1/chat/completions", "POST", OpenAIDialect, KnownProviders.Anthropic, "/v1/messages", ApiFormat.AnthropicMessages);
+
     public static IReadOnlyList<ProxyRoute> All { get; } =
     [
-        new("/v1/chat/completions", "POST", OpenAIDialect, KnownProviders.OpenAI, "/chat/completions", ApiFormat.ChatCompletions),
+        new("/v1/chat/completions", "POST", OpenAIDialect, KnownProviders.OpenAI, "/chat/completions", ApiFormat.ChatCompletions) { Translates = AnthropicDialect },
         new("/v1/responses", "POST", OpenAIDialect, KnownProviders.OpenAI, "/responses", ApiFormat.Responses),
         new("/v1/completions", "POST", OpenAIDialect, KnownProviders.OpenAI, "/completions", ApiFormat.Completions),
         new("/v1/embeddings", "POST", OpenAIDialect, KnownProviders.OpenAI, "/embeddings", ApiFormat.Embeddings),

@@ -126,21 +126,29 @@ internal sealed class FakeProvider : IAsyncDisposable
     private async Task MessagesAsync(HttpContext context)
     {
         var body = await RecordAsync(context);
-        if (await RefusedAsync(context))
+        if (await RefusedAsync(context, FakeProviderResponses.AnthropicRateLimited))
         {
             return;
         }
 
-        if (!(body.TryGetProperty("stream", out var s) && s.GetBoolean()))
+        // With tools offered and no tool results yet, the model calls two tools at once, as Claude does in parallel.
+        var callsTools = body.TryGetProperty("tools", out _) && !HasToolResults(body);
+        var stream = body.TryGetProperty("stream", out var s) && s.GetBoolean();
+        if (!stream)
         {
-            await WriteJsonAsync(context, FakeProviderResponses.AnthropicMessage("Hello"));
+            await WriteJsonAsync(context, callsTools ? FakeProviderResponses.AnthropicToolUse : FakeProviderResponses.AnthropicMessage("Hello"));
             return;
         }
 
-        await StreamAsync(context, FakeProviderResponses.AnthropicEvents(["Hel", "lo"]));
+        await StreamAsync(context, callsTools ? FakeProviderResponses.AnthropicToolUseEvents() : FakeProviderResponses.AnthropicEvents(["Hel", "lo"]));
     }
 
-    private async Task<bool> RefusedAsync(HttpContext context)
+    private static bool HasToolResults(JsonElement body) =>
+        body.GetProperty("messages").EnumerateArray().Any(message =>
+            message.GetProperty("content") is { ValueKind: JsonValueKind.Array } content
+            && content.EnumerateArray().Any(block => block.GetProperty("type").GetString() == "tool_result"));
+
+    private async Task<bool> RefusedAsync(HttpContext context, string body = FakeProviderResponses.OpenAIRateLimited)
     {
         if (Behavior != FakeBehavior.RateLimited)
         {
@@ -151,7 +159,7 @@ internal sealed class FakeProvider : IAsyncDisposable
         context.Response.Headers["retry-after"] = "7";
         context.Response.Headers["x-ratelimit-remaining-tokens"] = "0";
         context.Response.Headers["x-ratelimit-reset-tokens"] = "6s";
-        await WriteJsonAsync(context, FakeProviderResponses.OpenAIRateLimited, status: 429);
+        await WriteJsonAsync(context, body, status: 429);
         return true;
     }
 

@@ -86,5 +86,34 @@ internal static class FakeProviderResponses
         yield return $"event: response.completed\ndata: {{\"type\":\"response.completed\",\"sequence_number\":{sequence},\"response\":{completed}}}\n\n";
     }
 
+    public const string AnthropicRateLimited = """{"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit."},"request_id":"req_fake"}""";
+
+    /// <summary>Two parallel tool calls (Paris, Oslo) after a line of text; usage as <see cref="AnthropicUsage"/>.</summary>
+    public const string AnthropicToolUse = $$$"""
+        {"id":"msg_fake2","type":"message","role":"assistant","model":"{{{AnthropicModel}}}","content":[{"type":"text","text":"Checking both."},{"type":"tool_use","id":"toolu_01","name":"get_weather","input":{"city":"Paris"}},{"type":"tool_use","id":"toolu_02","name":"get_weather","input":{"city":"Oslo"}}],"stop_reason":"tool_use","stop_sequence":null,"usage":{{{AnthropicUsage}}}}
+        """;
+
+    /// <summary><see cref="AnthropicToolUse"/> as a stream: each tool's input arrives in pieces of JSON.</summary>
+    public static IEnumerable<string> AnthropicToolUseEvents()
+    {
+        const string start = """{"type":"message_start","message":{"id":"msg_fake2","type":"message","role":"assistant","model":"MODEL","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":50,"cache_creation_input_tokens":2000,"cache_read_input_tokens":10000,"cache_creation":{"ephemeral_5m_input_tokens":1500,"ephemeral_1h_input_tokens":500},"output_tokens":1}}}""";
+        yield return "event: message_start\ndata: " + start.Replace("MODEL", AnthropicModel, StringComparison.Ordinal) + "\n\n";
+        var index = 0;
+        foreach (var (id, city) in new[] { ("toolu_01", "Paris"), ("toolu_02", "Oslo") })
+        {
+            yield return "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":" + index + ",\"content_block\":{\"type\":\"tool_use\",\"id\":\"" + id + "\",\"name\":\"get_weather\",\"input\":{}}}\n\n";
+            foreach (var piece in new[] { "{\\\"city\\\": ", "\\\"" + city + "\\\"}" })
+            {
+                yield return "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":" + index + ",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"" + piece + "\"}}\n\n";
+            }
+
+            yield return "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":" + index + "}\n\n";
+            index++;
+        }
+
+        yield return "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":20}}\n\n";
+        yield return "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+    }
+
     public const string OpenAIRateLimited = """{"error":{"message":"Rate limit reached for gpt-5 in organization org-x on tokens per min (TPM).","type":"tokens","param":null,"code":"rate_limit_exceeded"}}""";
 }

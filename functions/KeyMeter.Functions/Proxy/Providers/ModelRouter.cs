@@ -3,7 +3,8 @@ using KeyMeter.Core.Proxy;
 namespace KeyMeter.Functions.Proxy.Providers;
 
 /// <summary>
-/// Picks the provider of a call by its model id, among the providers that speak the route's dialect:
+/// Picks the provider of a call by its model id, among the providers that speak the route's dialect or one the route
+/// translates to (<see cref="ProxyRoute.Translates"/>):
 /// <list type="number">
 /// <item>a <c>provider/</c> prefix naming one (<c>google/gemini-2.5-pro</c>) sends the rest of the id there;</item>
 /// <item>otherwise the provider whose <c>Models</c> pattern matches the id most specifically (an exact id before the
@@ -13,21 +14,21 @@ namespace KeyMeter.Functions.Proxy.Providers;
 /// </summary>
 internal sealed class ModelRouter(ProviderCatalog providers)
 {
-    public RoutedModel? Route(ProviderDialect dialect, string model)
+    public RoutedModel? Route(ProviderDialect dialect, string model, ProviderDialect? translates = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var slash = model.IndexOf('/', StringComparison.Ordinal);
         if (slash > 0 && providers.Find(model[..slash]) is { } named)
         {
             var rest = model[(slash + 1)..];
-            return named.Dialect == dialect && rest.Length > 0 ? new RoutedModel(named, rest, rest) : null;
+            return (named.Dialect == dialect || named.Dialect == translates) && rest.Length > 0 ? new RoutedModel(named, rest, rest) : null;
         }
 
         ProviderDescription? best = null;
         var bestScore = -1;
         foreach (var provider in providers.All)
         {
-            if (provider.Dialect != dialect)
+            if (provider.Dialect != dialect && provider.Dialect != translates)
             {
                 continue;
             }

@@ -39,6 +39,20 @@ public sealed class ModelRouterTests
     public void Route_OpenAIDialect_NoProviderOfThatDialect_IsNull(string model) =>
         Assert.Null(Router().Route(ProviderDialect.OpenAI, model));
 
+    [Theory]
+    [InlineData("claude-sonnet-4-6", "claude-sonnet-4-6")]
+    [InlineData("anthropic/claude-sonnet-4-6", "claude-sonnet-4-6")]
+    public void Route_RouteThatTranslatesToAnthropic_ClaudeGoesToAnthropic(string model, string upstream)
+    {
+        var routed = Router().Route(ProviderDialect.OpenAI, model, translates: ProviderDialect.Anthropic)!;
+
+        Assert.Equal(("anthropic", upstream), (routed.Provider.Name, routed.UpstreamModel));
+    }
+
+    [Fact]
+    public void Route_RouteThatTranslates_StillPrefersItsOwnDialectForItsModels() =>
+        Assert.Equal("openai", Router().Route(ProviderDialect.OpenAI, "gpt-5", translates: ProviderDialect.Anthropic)!.Provider.Name);
+
     [Fact]
     public void Route_AnthropicDialect_ClaudeGoesToAnthropic() =>
         Assert.Equal("anthropic", Router().Route(ProviderDialect.Anthropic, "claude-opus-4-6")!.Provider.Name);

@@ -5,9 +5,11 @@ namespace KeyMeter.Core.Proxy.Translation.Messages;
 /// <summary>
 /// One part of a Chat Completions content array: <c>{"type":"text","text":..}</c> or
 /// <c>{"type":"image_url","image_url":{"url":..,"detail":..}}</c> (<c>detail</c> is dropped; Anthropic sizes images
-/// itself). <see cref="Url"/> is the raw URL string token.
+/// itself). <see cref="Url"/> is the raw URL string token. <see cref="CacheControl"/> is an Anthropic
+/// <c>cache_control</c> object a client put on the part (Cursor does for Claude models); it is passed on, so the
+/// prompt cache works as the client meant.
 /// </summary>
-internal readonly record struct ChatContentPart(ChatPartKind Kind, RawToken Text, RawToken Url)
+internal readonly record struct ChatContentPart(ChatPartKind Kind, RawToken Text, RawToken Url, RawToken CacheControl = default)
 {
     /// <summary>Reads the value the reader stands on; a value that is not an object is a part of kind Other.</summary>
     public static ChatContentPart Read(ref Utf8JsonReader reader)
@@ -35,6 +37,12 @@ internal readonly record struct ChatContentPart(ChatPartKind Kind, RawToken Text
             {
                 reader.Read();
                 part = part with { Url = ReadUrl(ref reader) };
+            }
+            else if (reader.ValueTextEquals("cache_control"u8))
+            {
+                reader.Read();
+                var cacheControl = RawToken.Read(ref reader);
+                part = part with { CacheControl = cacheControl.Type == JsonTokenType.StartObject ? cacheControl : default };
             }
             else
             {

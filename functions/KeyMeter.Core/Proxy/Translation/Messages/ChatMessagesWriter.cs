@@ -22,7 +22,7 @@ internal sealed class ChatMessagesWriter(Utf8JsonWriter json)
     private int _turns;
 
     /// <summary>The system and developer text, raw JSON strings as positions in the request body, in order.</summary>
-    public List<RawToken> System { get; } = [];
+    public List<(RawToken Text, RawToken CacheControl)> System { get; } = [];
 
     /// <summary>
     /// Whether the last assistant turn holds a <c>tool_use</c> block. Anthropic then wants that turn's thinking
@@ -82,7 +82,7 @@ internal sealed class ChatMessagesWriter(Utf8JsonWriter json)
     {
         if (content.IsString)
         {
-            AddSystem(content);
+            AddSystem(content, default);
             return null;
         }
 
@@ -101,17 +101,19 @@ internal sealed class ChatMessagesWriter(Utf8JsonWriter json)
                 return new($"messages[{i}].content[{j}]", "A system or developer message may hold only text parts.");
             }
 
-            AddSystem(part.Text with { Start = part.Text.Start + content.Start });
+            AddSystem(
+                part.Text with { Start = part.Text.Start + content.Start },
+                part.CacheControl.Length == 0 ? default : part.CacheControl with { Start = part.CacheControl.Start + content.Start });
         }
 
         return null;
     }
 
-    private void AddSystem(RawToken text)
+    private void AddSystem(RawToken text, RawToken cacheControl)
     {
         if (!JsonStrings.IsEmpty(text))
         {
-            System.Add(text);
+            System.Add((text, cacheControl));
         }
     }
 
@@ -143,7 +145,7 @@ internal sealed class ChatMessagesWriter(Utf8JsonWriter json)
             switch (part.Kind)
             {
                 case ChatPartKind.Text when part.Text.IsString:
-                    WriteText(role, part.Text.Of(source));
+                    WriteText(role, part.Text.Of(source), part.CacheControl.Length == 0 ? default : part.CacheControl.Of(source));
                     break;
                 case ChatPartKind.ImageUrl when role == ChatRole.User && part.Url.IsString:
                     OpenTurn(role);
@@ -165,7 +167,7 @@ internal sealed class ChatMessagesWriter(Utf8JsonWriter json)
         return null;
     }
 
-    private void WriteText(ChatRole role, ReadOnlySpan<byte> rawText)
+    private void WriteText(ChatRole role, ReadOnlySpan<byte> rawText, ReadOnlySpan<byte> cacheControl = default)
     {
         if (rawText.Length <= 2)
         {
@@ -177,6 +179,12 @@ internal sealed class ChatMessagesWriter(Utf8JsonWriter json)
         json.WriteString("type"u8, "text"u8);
         json.WritePropertyName("text"u8);
         json.WriteRawValue(rawText, skipInputValidation: true);
+        if (!cacheControl.IsEmpty)
+        {
+            json.WritePropertyName("cache_control"u8);
+            json.WriteRawValue(cacheControl, skipInputValidation: true);
+        }
+
         json.WriteEndObject();
     }
 

@@ -176,7 +176,7 @@ public static class ChatToMessagesRequest
             : null;
     }
 
-    private static void WriteSystem(Utf8JsonWriter json, ReadOnlySpan<byte> body, List<RawToken> system)
+    private static void WriteSystem(Utf8JsonWriter json, ReadOnlySpan<byte> body, List<(RawToken Text, RawToken CacheControl)> system)
     {
         if (system.Count == 0)
         {
@@ -184,12 +184,18 @@ public static class ChatToMessagesRequest
         }
 
         json.WriteStartArray("system"u8);
-        foreach (var text in system)
+        foreach (var (text, cacheControl) in system)
         {
             json.WriteStartObject();
             json.WriteString("type"u8, "text"u8);
             json.WritePropertyName("text"u8);
             json.WriteRawValue(text.Of(body), skipInputValidation: true);
+            if (cacheControl.Length > 0)
+            {
+                json.WritePropertyName("cache_control"u8);
+                json.WriteRawValue(cacheControl.Of(body), skipInputValidation: true);
+            }
+
             json.WriteEndObject();
         }
 

@@ -75,7 +75,11 @@ internal static class ChatToolsWriter
             return kind == ToolChoiceKind.Unset ? new("tool_choice", "tool_choice must be auto, none, required or a function.") : null;
         }
 
+        // Chat's {"type":"function","function":{"name":..}}, or Anthropic's own {"type":"auto|any|none|tool","name":..},
+        // which Cursor sends for Claude models.
+        var type = ToolChoiceKind.Unset;
         var isFunction = false;
+        RawToken anthropicName = default;
         if (choice.Type == JsonTokenType.StartObject)
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -84,6 +88,11 @@ internal static class ChatToolsWriter
                 {
                     reader.Read();
                     isFunction = JsonStrings.IsString(ref reader, "function"u8);
+                    type = JsonStrings.IsString(ref reader, "auto"u8) ? ToolChoiceKind.Auto
+                        : JsonStrings.IsString(ref reader, "none"u8) ? ToolChoiceKind.None
+                        : JsonStrings.IsString(ref reader, "any"u8) ? ToolChoiceKind.Any
+                        : JsonStrings.IsString(ref reader, "tool"u8) ? ToolChoiceKind.Tool
+                        : ToolChoiceKind.Unset;
                     reader.Skip();
                 }
                 else if (reader.ValueTextEquals("function"u8))
@@ -91,12 +100,29 @@ internal static class ChatToolsWriter
                     reader.Read();
                     name = ReadName(ref reader);
                 }
+                else if (reader.ValueTextEquals("name"u8))
+                {
+                    reader.Read();
+                    anthropicName = RawToken.ReadString(ref reader);
+                }
                 else
                 {
                     reader.Read();
                     reader.Skip();
                 }
             }
+        }
+
+        if (type is ToolChoiceKind.Auto or ToolChoiceKind.None or ToolChoiceKind.Any)
+        {
+            kind = type;
+            return null;
+        }
+
+        if (type == ToolChoiceKind.Tool)
+        {
+            name = anthropicName;
+            isFunction = true;
         }
 
         if (!isFunction || !name.IsString)

@@ -145,7 +145,32 @@ public sealed class ChatToMessagesRequestTests
         { "\"none\"", """{"type":"none"}""" },
         { "\"required\"", """{"type":"any"}""" },
         { """{"type":"function","function":{"name":"read_file"}}""", """{"type":"tool","name":"read_file"}""" },
+
+        // Anthropic's own forms, which Cursor sends for Claude models.
+        { """{"type":"auto"}""", """{"type":"auto"}""" },
+        { """{"type":"any"}""", """{"type":"any"}""" },
+        { """{"type":"none"}""", """{"type":"none"}""" },
+        { """{"type":"tool","name":"ls"}""", """{"type":"tool","name":"ls"}""" },
     };
+
+    [Fact]
+    public void Translate_CacheControlOnParts_PassedOnToTheirBlocks()
+    {
+        var body = Body(Request(
+            """[{"role":"system","content":[{"type":"text","text":"Rules","cache_control":{"type":"ephemeral","ttl":"1h"}},{"type":"text","text":"More"}]},{"role":"user","content":[{"type":"text","text":"Hi","cache_control":{"type":"ephemeral"}}]}]"""));
+
+        Assert.Equal("""{"type":"ephemeral","ttl":"1h"}""", body.GetProperty("system")[0].GetProperty("cache_control").GetRawText());
+        Assert.False(body.GetProperty("system")[1].TryGetProperty("cache_control", out _));
+        Assert.Equal("""{"type":"ephemeral"}""", body.GetProperty("messages")[0].GetProperty("content")[0].GetProperty("cache_control").GetRawText());
+    }
+
+    [Fact]
+    public void Translate_CacheControlThatIsNotAnObject_Dropped()
+    {
+        var body = Body(Request("""[{"role":"user","content":[{"type":"text","text":"Hi","cache_control":"yes"}]}]"""));
+
+        Assert.False(body.GetProperty("messages")[0].GetProperty("content")[0].TryGetProperty("cache_control", out _));
+    }
 
     private const string Tools = "\"tools\":" + """[{"type":"function","function":{"name":"read_file","parameters":{"type":"object","properties":{}}}},{"type":"function","function":{"name":"ls"}}]""";
 

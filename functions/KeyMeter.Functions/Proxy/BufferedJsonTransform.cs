@@ -1,13 +1,17 @@
 using System.Buffers;
-using KeyMeter.Core.Proxy.Translation;
 
 namespace KeyMeter.Functions.Proxy;
 
+/// <summary>Translates a whole JSON body held in <paramref name="body"/>; false when it could not.</summary>
+internal delegate bool JsonBodyTranslation(ReadOnlySpan<byte> body, IBufferWriter<byte> client);
+
 /// <summary>
-/// Cursor's GPT-5 quirk, non-streaming: one Responses object becomes one <c>chat.completion</c>. Translation needs the
-/// whole object, so this one transform holds the (small, capped) body; it is used only for that rare case.
+/// A translated answer that is one JSON object (a non-streamed completion, an error): translation needs the whole
+/// object, so this transform holds the body, up to <see cref="MaxBodyBytes"/>, and writes the translation at the end.
+/// Used only where an answer changes shape (Cursor's Responses-shaped requests, Claude on <c>/v1</c>); streams are
+/// translated event by event.
 /// </summary>
-internal sealed class ResponsesJsonTransform : IResponseTransform
+internal sealed class BufferedJsonTransform(JsonBodyTranslation translate) : IResponseTransform
 {
     public const int MaxBodyBytes = 4 * 1024 * 1024;
 
@@ -29,7 +33,7 @@ internal sealed class ResponsesJsonTransform : IResponseTransform
 
     public void Complete(IBufferWriter<byte> client)
     {
-        if (_tooLarge || ResponsesToChatJsonTranslator.Translate(_body.WrittenSpan, client) == ResponsesTranslationOutcome.Malformed)
+        if (_tooLarge || !translate(_body.WrittenSpan, client))
         {
             client.Write("""{"error":{"message":"KeyMeter could not translate the provider's answer.","type":"server_error","param":null,"code":"translation_failed"}}"""u8);
         }
