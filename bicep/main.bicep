@@ -34,6 +34,24 @@ param alertRecipients string = ''
 @description('Pull usage from the Cursor Admin API (needs the CursorAdminApiKey secret).')
 param cursorEnabled bool = true
 
+@description('Name of an existing Azure OpenAI or Foundry resource whose models the app calls as azure-openai, with its managed identity. Empty: none.')
+param azureOpenAIResourceName string = ''
+
+@description('Resource group of that resource, in this subscription. Empty: the KeyMeter resource group.')
+param azureOpenAIResourceGroup string = ''
+
+@description('Its deployments as model=deployment pairs, comma-separated, e.g. "gpt-4.1=my-gpt41,gpt-5=gpt-5".')
+param azureOpenAIDeployments string = ''
+
+@description('Name of an existing Foundry resource whose Claude deployments the app calls as azure-anthropic, with its managed identity. Empty: none.')
+param azureAnthropicResourceName string = ''
+
+@description('Resource group of that resource, in this subscription. Empty: the KeyMeter resource group.')
+param azureAnthropicResourceGroup string = ''
+
+@description('Its Claude deployments as model=deployment pairs, comma-separated, e.g. "claude-sonnet-4-5=claude-sonnet-4-5".')
+param azureAnthropicDeployments string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -131,6 +149,33 @@ module communication 'modules/communication.bicep' = {
   }
 }
 
+// Cognitive Services OpenAI User: calls to Azure OpenAI's v1 API with Entra ID
+// (https://learn.microsoft.com/azure/foundry/openai/api-version-lifecycle)
+var cognitiveServicesOpenAIUser = '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
+// Cognitive Services User: calls to Foundry Models such as Claude with Entra ID (every Microsoft.CognitiveServices
+// data action; https://learn.microsoft.com/azure/foundry/foundry-models/how-to/configure-entra-id)
+var cognitiveServicesUser = 'a97b65f3-24c7-4388-baec-2e87135dc908'
+
+module azureOpenAIAccess 'modules/airesource.bicep' = if (!empty(azureOpenAIResourceName)) {
+  name: 'azure-openai-access'
+  scope: resourceGroup(empty(azureOpenAIResourceGroup) ? rg.name : azureOpenAIResourceGroup)
+  params: {
+    accountName: azureOpenAIResourceName
+    principalId: identity.outputs.principalId
+    roleDefinitionId: cognitiveServicesOpenAIUser
+  }
+}
+
+module azureAnthropicAccess 'modules/airesource.bicep' = if (!empty(azureAnthropicResourceName)) {
+  name: 'azure-anthropic-access'
+  scope: resourceGroup(empty(azureAnthropicResourceGroup) ? rg.name : azureAnthropicResourceGroup)
+  params: {
+    accountName: azureAnthropicResourceName
+    principalId: identity.outputs.principalId
+    roleDefinitionId: cognitiveServicesUser
+  }
+}
+
 module roles 'modules/roles.bicep' = {
   name: 'roles'
   scope: rg
@@ -148,7 +193,7 @@ module roles 'modules/roles.bicep' = {
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
-  // The host needs its storage and Service Bus roles before it starts.
+  // The host needs its storage and Service Bus roles before it starts (the Azure AI roles come with their outputs).
   dependsOn: [
     roles
   ]
@@ -169,6 +214,10 @@ module functionApp 'modules/functionapp.bicep' = {
     mailFromSenderDomain: communication.outputs.mailFromSenderDomain
     alertRecipients: alertRecipients
     cursorEnabled: cursorEnabled
+    azureOpenAIBaseUrl: empty(azureOpenAIResourceName) ? '' : 'https://${azureOpenAIAccess!.outputs.subdomain}.openai.azure.com/openai/v1'
+    azureOpenAIDeployments: azureOpenAIDeployments
+    azureAnthropicBaseUrl: empty(azureAnthropicResourceName) ? '' : 'https://${azureAnthropicAccess!.outputs.subdomain}.services.ai.azure.com/anthropic'
+    azureAnthropicDeployments: azureAnthropicDeployments
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
   }

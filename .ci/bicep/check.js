@@ -20,7 +20,7 @@
  *   queues      names of 'Microsoft.ServiceBus/namespaces/queues@...' resources,
  *   tables      names of 'Microsoft.Storage/storageAccounts/tableServices/tables@...' resources,
  *   appSettings keys of the properties object of 'Microsoft.Web/sites/config@...' resources named 'appsettings'
- *               (or the name: values of a siteConfig.appSettings array in 'Microsoft.Web/sites@...'),
+ *               (or of the object literals in its `union(...)`; or the name: values of a siteConfig.appSettings array in 'Microsoft.Web/sites@...'),
  *   outputs     output names of <bicep-dir>/main.bicep.
  * A resource name is resolved as: a string literal; or the loop variable of `[for x in <source>: ...]` where
  * <source> is an identifier, resolved to an array literal of strings. An identifier is resolved in its own file
@@ -451,6 +451,21 @@ function resourceNames(units, typePattern, problems) {
   return [...new Set(names)];
 }
 
+/**
+ * The object literals an app-settings `properties:` is made of: the literal itself, or the literal arguments of
+ * `union(...)` (a computed argument, such as settings indexed by a loop, has no names to read).
+ */
+function settingObjects(node) {
+  if (!node) return [];
+  if (node.type === 'object') return [node];
+  if (node.type === 'call_expression') {
+    const fn = node.childForFieldName('function');
+    const args = node.childForFieldName('arguments');
+    if (fn && fn.text === 'union' && args) return args.namedChildren.filter((c) => c.type === 'object');
+  }
+  return [];
+}
+
 function appSettingNames(units) {
   const names = [];
   for (const unit of units) {
@@ -459,8 +474,7 @@ function appSettingNames(units) {
       const type = resourceType(decl);
       const body = objectProperties(bodyObject(decl));
       if (/^Microsoft\.Web\/sites\/config@/i.test(type) && stringLiteral(body.get('name')) === 'appsettings') {
-        const props = body.get('properties');
-        if (props && props.type === 'object') names.push(...objectProperties(props).keys());
+        for (const obj of settingObjects(body.get('properties'))) names.push(...objectProperties(obj).keys());
       } else if (/^Microsoft\.Web\/sites@/i.test(type)) {
         const siteConfig = objectProperties(body.get('properties')).get('siteConfig');
         const settings = siteConfig && siteConfig.type === 'object' ? objectProperties(siteConfig).get('appSettings') : null;

@@ -41,6 +41,18 @@ param alertRecipients string = ''
 
 param cursorEnabled bool = true
 
+@description('Azure OpenAI v1 base URL, https://<resource>.openai.azure.com/openai/v1; empty: the provider is off.')
+param azureOpenAIBaseUrl string = ''
+
+@description('Azure OpenAI deployments, model=deployment pairs, comma-separated.')
+param azureOpenAIDeployments string = ''
+
+@description('Claude on Foundry base URL, https://<resource>.services.ai.azure.com/anthropic; empty: the provider is off.')
+param azureAnthropicBaseUrl string = ''
+
+@description('Claude deployments on Foundry, model=deployment pairs, comma-separated.')
+param azureAnthropicDeployments string = ''
+
 @allowed([
   512
   2048
@@ -116,10 +128,21 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+// The deployments as KeyMeter__Providers__<Name>__Deployments__<n>__Model / __Deployment: a list of objects, since a
+// model id's dots cannot be part of an environment variable's name.
+var azureOpenAIPairs = filter(map(split(azureOpenAIDeployments, ','), pair => split(trim(pair), '=')), pair => length(pair) == 2)
+var azureAnthropicPairs = filter(map(split(azureAnthropicDeployments, ','), pair => split(trim(pair), '=')), pair => length(pair) == 2)
+var deploymentSettings = union(
+  toObject(range(0, length(azureOpenAIPairs)), i => 'KeyMeter__Providers__AzureOpenAI__Deployments__${i}__Model', i => trim(azureOpenAIPairs[i][0])),
+  toObject(range(0, length(azureOpenAIPairs)), i => 'KeyMeter__Providers__AzureOpenAI__Deployments__${i}__Deployment', i => trim(azureOpenAIPairs[i][1])),
+  toObject(range(0, length(azureAnthropicPairs)), i => 'KeyMeter__Providers__AzureAnthropic__Deployments__${i}__Model', i => trim(azureAnthropicPairs[i][0])),
+  toObject(range(0, length(azureAnthropicPairs)), i => 'KeyMeter__Providers__AzureAnthropic__Deployments__${i}__Deployment', i => trim(azureAnthropicPairs[i][1]))
+)
+
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: {
+  properties: union({
     AzureWebJobsStorage__accountName: storageAccountName
     AzureWebJobsStorage__credential: 'managedidentity'
     AzureWebJobsStorage__clientId: identityClientId
@@ -137,7 +160,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     KeyMeter__Notifications__Email__Recipients: alertRecipients
     KeyMeter__Notifications__DashboardUrl: 'https://${site.properties.defaultHostName}/dashboard'
     KeyMeter__Cursor__Enabled: cursorEnabled ? 'true' : 'false'
-  }
+    // Empty: the provider is off (an Azure provider without a base URL is not in the catalog).
+    KeyMeter__Providers__AzureOpenAI__BaseUrl: azureOpenAIBaseUrl
+    KeyMeter__Providers__AzureAnthropic__BaseUrl: azureAnthropicBaseUrl
+  }, deploymentSettings)
 }
 
 output id string = site.id

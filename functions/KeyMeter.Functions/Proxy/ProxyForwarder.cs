@@ -42,10 +42,10 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, ILogger<ProxyForwa
     /// comes back translated to Chat Completions. Null when the body cannot be rewritten.
     /// </summary>
     public async Task<ForwardResult?> ForwardTranslatedAsync(
-        HttpContext context, ProviderDescription provider, RequestBody body, bool includeUsage, UpstreamAuthorization providerKey, long inputCeiling, UpstreamLifetime lifetime)
+        HttpContext context, ProviderDescription provider, RequestBody body, BodySplice model, bool includeUsage, UpstreamAuthorization providerKey, long inputCeiling, UpstreamLifetime lifetime)
     {
         var rewritten = new ArrayBufferWriter<byte>(body.Length);
-        if (!ResponsesRequestRewriter.Rewrite(body.Memory.Span, rewritten))
+        if (!ResponsesRequestRewriter.Rewrite(model.IsNone ? body.Memory.Span : model.ApplyTo(body.Memory.Span), rewritten))
         {
             return null;
         }

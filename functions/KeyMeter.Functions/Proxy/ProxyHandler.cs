@@ -178,7 +178,7 @@ internal sealed class ProxyHandler(
                 ? await forwarder.ForwardToMessagesAsync(
                     context, provider, messages.WrittenMemory, body, includeUsage, startedAt.ToUnixTimeSeconds(), providerKey, ceiling.Tokens.InputTokens, lifetime)
                 : quirk
-                ? await forwarder.ForwardTranslatedAsync(context, provider, body, summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime)
+                ? await forwarder.ForwardTranslatedAsync(context, provider, body, ModelSplice.For(summary, routed.UpstreamModel), summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime)
                 : await forwarder.ForwardMeteredAsync(
                     context, route, provider, body, ModelSplice.For(summary, routed.UpstreamModel), askUsage ? UsageRequestSplice.For(summary) : BodySplice.None, askUsage && !summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime);
         }

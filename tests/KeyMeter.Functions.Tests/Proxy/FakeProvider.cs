@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace KeyMeter.Functions.Tests.Proxy;
 
 /// <summary>
-/// A loopback stand-in for api.openai.com and api.anthropic.com that answers like the real APIs, streaming and not,
+/// A loopback stand-in for api.openai.com and api.anthropic.com (and their Azure counterparts) that answers like the real APIs, streaming and not,
 /// and records what reached it (paths, credentials, whether usage was requested).
 /// </summary>
 internal sealed class FakeProvider : IAsyncDisposable
@@ -52,6 +52,11 @@ internal sealed class FakeProvider : IAsyncDisposable
             app.MapPost("/v1/chat/completions", fake.ChatAsync);
             app.MapPost("/v1/responses", fake.ResponsesAsync);
             app.MapPost("/v1/messages", fake.MessagesAsync);
+
+            // Azure OpenAI's v1 API and Claude on Foundry, under their own paths.
+            app.MapPost("/openai/v1/chat/completions", fake.ChatAsync);
+            app.MapPost("/openai/v1/responses", fake.ResponsesAsync);
+            app.MapPost("/anthropic/v1/messages", fake.MessagesAsync);
             app.MapGet("/v1/models", () => Results.Text("""{"object":"list","data":[{"id":"gpt-5","object":"model","created":1,"owned_by":"openai"}]}""", "application/json"));
         });
         return fake;

@@ -54,6 +54,11 @@ internal sealed class ProxyHarness : IAsyncDisposable
             "--KeyMeter:Providers:OpenAI:BaseUrl=" + new Uri(provider.BaseAddress, "/v1"),
             "--KeyMeter:Providers:Anthropic:BaseUrl=" + provider.BaseAddress,
             "--KeyMeter:Providers:Google:BaseUrl=" + new Uri(provider.BaseAddress, "/v1"),
+
+            // The Azure providers' paths, as https://<resource>.openai.azure.com/openai/v1 and
+            // https://<resource>.services.ai.azure.com/anthropic have them; no model goes there without Deployments.
+            "--KeyMeter:Providers:AzureOpenAI:BaseUrl=" + new Uri(provider.BaseAddress, "/openai/v1"),
+            "--KeyMeter:Providers:AzureAnthropic:BaseUrl=" + new Uri(provider.BaseAddress, "/anthropic"),
             "--KeyMeter:Secrets:OpenAIApiKey=" + OpenAIKey,
             "--KeyMeter:Secrets:AnthropicApiKey=" + AnthropicKey,
             "--KeyMeter:Secrets:GoogleApiKey=" + GoogleKey,

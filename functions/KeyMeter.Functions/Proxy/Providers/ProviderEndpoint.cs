@@ -7,6 +7,7 @@ namespace KeyMeter.Functions.Proxy.Providers;
 /// </summary>
 public sealed class ProviderEndpoint
 {
+    /// <summary>Where its API is. A provider without one (the Azure providers have no default) is off.</summary>
     public Uri? BaseUrl { get; set; }
 
     /// <summary>OpenAI only: sent as <c>OpenAI-Organization</c>. Clients cannot set it.</summary>
@@ -20,4 +21,10 @@ public sealed class ProviderEndpoint
     /// empty keeps the provider's defaults (<see cref="KnownProviders"/>).
     /// </summary>
     public IList<string> Models { get; } = [];
+
+    /// <summary>Azure only: the models deployed on the resource, each routed here under its model id (<see cref="ModelDeployment"/>).</summary>
+    public IList<ModelDeployment> Deployments { get; } = [];
+
+    /// <summary>Azure only: the app's managed identity (the default) or the provider's key secret.</summary>
+    public ProviderAuthentication? Authentication { get; set; }
 }

@@ -1,19 +1,62 @@
+using System.Collections.Concurrent;
+using Azure.Core;
 using KeyMeter.Core.Secrets;
 
 namespace KeyMeter.Functions.Proxy.Providers;
 
 /// <summary>
-/// The company's credential for a provider, as the header the provider reads: the secret named by the provider's
-/// <see cref="ProviderCredential"/> (Key Vault, cached; locally configuration). Null when it is not configured.
+/// The company's credential for a provider, as the header the provider reads (<see cref="ProviderCredential"/>):
+/// <list type="bullet">
+/// <item>for a provider that takes the app's managed identity (unless its settings say <c>Key</c>), a token from the
+/// one registered <see cref="TokenCredential"/>, cached per scope (<see cref="AccessTokenCache"/>), as
+/// <c>Authorization: Bearer</c>;</item>
+/// <item>otherwise, or when no token can be had and the provider's key secret exists, that secret (Key Vault, cached;
+/// locally configuration) in the provider's key header.</item>
+/// </list>
+/// Null when neither is available: the handler answers <c>provider_not_configured</c>.
 /// </summary>
-internal sealed class UpstreamCredentials(ISecretSource secrets)
+internal sealed class UpstreamCredentials(ISecretSource secrets, TokenCredential identity, TimeProvider time, ILogger<UpstreamCredentials> logger)
 {
+    /// <summary>How often, at most, the fallback to a key is logged per provider while tokens cannot be had.</summary>
+    private static readonly TimeSpan FallbackLogInterval = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, AccessTokenCache> _tokens = new(StringComparer.Ordinal);
+    private readonly Func<string, AccessTokenCache> _newCache = scope => new AccessTokenCache(scope, identity, time, logger);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _fallbackLogged = new(StringComparer.Ordinal);
+
     public async ValueTask<UpstreamAuthorization?> GetAsync(ProviderDescription provider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
         var credential = provider.Credential;
-        return await secrets.GetAsync(credential.SecretName, cancellationToken) is { } key
+        if (credential is { TokenScope: { } scope, PreferToken: true })
+        {
+            var cache = _tokens.GetOrAdd(scope, _newCache);
+            if (await cache.GetAsync(cancellationToken) is { } token)
+            {
+                return new UpstreamAuthorization("Authorization", "Bearer " + token);
+            }
+
+            var fallback = await KeyAsync(credential, cancellationToken);
+            if (fallback is not null && ShouldLogFallback(provider.Name))
+            {
+                ProviderLog.KeyFallback(logger, provider.Name, credential.SecretName);
+            }
+
+            return fallback;
+        }
+
+        return await KeyAsync(credential, cancellationToken);
+    }
+
+    private async ValueTask<UpstreamAuthorization?> KeyAsync(ProviderCredential credential, CancellationToken cancellationToken) =>
+        await secrets.GetAsync(credential.SecretName, cancellationToken) is { } key
             ? new UpstreamAuthorization(credential.Header, credential.Prefix + key)
             : null;
+
+    private bool ShouldLogFallback(string provider)
+    {
+        var now = time.GetUtcNow();
+        var last = _fallbackLogged.GetOrAdd(provider, DateTimeOffset.MinValue);
+        return now - last >= FallbackLogInterval && _fallbackLogged.TryUpdate(provider, now, last);
     }
 }
