@@ -336,7 +336,7 @@ internal sealed class RequestWalk
     private void Reset()
     {
         (_depth, _error) = (0, null);
-        (_model, _stream, _includeUsage, _includeUsageValue, _streamOptions) = (null, false, false, null, null);
+        (_model, _modelValue, _stream, _includeUsage, _includeUsageValue, _streamOptions) = (null, null, false, false, null, null);
         (_maxOutput, _choices, _hasMessages, _hasInput) = (null, 1, false, false);
         (_unbounded, _serviceTier, _background) = (null, null, false);
     }

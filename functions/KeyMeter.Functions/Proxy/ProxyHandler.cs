@@ -88,7 +88,7 @@ internal sealed class ProxyHandler(
             var refusal = summary is null ? ProxyProblem.BadRequest(error!) : Route(route, summary, out routed) ?? Refusal(route, routed?.Provider ?? provider, key, summary, routed?.Model);
             if (refusal is not null)
             {
-                await FailAsync(context, route, refusal);
+                await FailAsync(context, route, refusal, summary);
                 return;
             }
 
@@ -150,7 +150,7 @@ internal sealed class ProxyHandler(
         var ceiling = pricing.Ceiling(provider, model, summary, Math.Max(body.Length, messages?.WrittenCount ?? 0), startedAt);
         if (ceiling.Unpriced && pricing.UnpricedModels == UnpricedModelPolicy.Refuse && key.Budgets.HasAny)
         {
-            await FailAsync(context, route, ProxyProblem.Unpriced(model));
+            await FailAsync(context, route, ProxyProblem.Unpriced(model), summary);
             return;
         }
 
@@ -162,7 +162,7 @@ internal sealed class ProxyHandler(
                 ProxyLog.BudgetExceeded(logger, key.Id, decision.Refusal.Period, decision.Refusal.LimitUsd);
             }
 
-            await FailAsync(context, route, decision.IsRefused ? ProxyProblem.BudgetExceeded(decision.Refusal, time.GetUtcNow()) : ProxyProblem.BudgetsUnavailable());
+            await FailAsync(context, route, decision.IsRefused ? ProxyProblem.BudgetExceeded(decision.Refusal, time.GetUtcNow()) : ProxyProblem.BudgetsUnavailable(), summary);
             return;
         }
 
@@ -329,6 +329,15 @@ internal sealed class ProxyHandler(
         return null;
     }
 
-    private static Task FailAsync(HttpContext context, ProxyRoute route, ProxyProblem problem) =>
+    /// <summary>
+    /// Answers a refusal in the route's error shape; a budget or allow-list refusal on Chat Completions goes into the chat
+    /// instead when the client would hide the error (<see cref="ChatRefusal"/>).
+    /// </summary>
+    private Task FailAsync(HttpContext context, ProxyRoute route, ProxyProblem problem, RequestSummary? summary = null) =>
+        summary is not null && !context.Response.HasStarted && ChatRefusal.Applies(context.Request, route, problem, options.Value.RefusalsInChat)
+            ? ChatRefusal.WriteAsync(context, problem, options.Value.AdminContact, summary.Model, summary.Stream, summary.IncludeUsage, time.GetUtcNow())
+            : ProviderFailAsync(context, route, problem);
+
+    private static Task ProviderFailAsync(HttpContext context, ProxyRoute route, ProxyProblem problem) =>
         ProviderError.WriteAsync(context, route.Dialect, problem);
 }

@@ -40,8 +40,22 @@ public sealed class ProxyOptions : IValidatableObject
     /// </summary>
     public TimeSpan AbortDrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// When budget and allow-list refusals on <c>/v1/chat/completions</c> are answered as a chat message the developer
+    /// can read (<see cref="ChatRefusal"/>): <c>Cursor</c> (default; Cursor hides error bodies), <c>Always</c> or <c>Never</c>.
+    /// </summary>
+    public RefusalsInChat RefusalsInChat { get; set; } = RefusalsInChat.Cursor;
+
+    /// <summary>Whom a refused developer should ask, in the refusal text: a team, an address, a channel.</summary>
+    public string AdminContact { get; set; } = "your KeyMeter administrator";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (string.IsNullOrWhiteSpace(AdminContact) || AdminContact.Length > 200 || AdminContact.Any(char.IsControl))
+        {
+            yield return new ValidationResult("KeyMeter__Proxy__AdminContact must be 1 to 200 characters on one line.", [nameof(AdminContact)]);
+        }
+
         if (MaxRequestBodyBytes is < 1024 or > 100L * 1024 * 1024)
         {
             yield return new ValidationResult("KeyMeter__Proxy__MaxRequestBodyBytes must be between 1024 and 104857600 (the Functions host's own limit).", [nameof(MaxRequestBodyBytes)]);

@@ -3,9 +3,15 @@ using KeyMeter.Core.Budgets;
 
 namespace KeyMeter.Functions.Proxy;
 
-/// <summary>An expected way a proxied call is refused, as a value; <see cref="ProviderError"/> renders it.</summary>
+/// <summary>
+/// An expected way a proxied call is refused, as a value; <see cref="ProviderError"/> renders it, or
+/// <see cref="ChatRefusal"/> when it has a <see cref="ChatText"/> and the client reads chat better than errors.
+/// </summary>
 internal sealed record ProxyProblem(int Status, string Type, string Code, string Message, TimeSpan? RetryAfter = null)
 {
+    /// <summary>The refusal as a developer reads it in a chat (budget and allow-list refusals); null for the rest.</summary>
+    public string? ChatText { get; init; }
+
     public static ProxyProblem InvalidKey() => new(
         401,
         "invalid_request_error",
@@ -16,7 +22,10 @@ internal sealed record ProxyProblem(int Status, string Type, string Code, string
         403,
         "invalid_request_error",
         "model_not_allowed",
-        $"Model '{model}' is not on this KeyMeter key's allow-list.");
+        $"Model '{model}' is not on this KeyMeter key's allow-list.")
+    {
+        ChatText = $"model '{model}' is not on your KeyMeter key's allow-list, so this request was not sent.",
+    };
 
     /// <summary>404 in OpenAI's own shape for a model it does not have (<c>model_not_found</c>).</summary>
     public static ProxyProblem ModelNotFound(string model, string path) => new(
@@ -52,7 +61,17 @@ internal sealed record ProxyProblem(int Status, string Type, string Code, string
         string.Create(
             CultureInfo.InvariantCulture,
             $"KeyMeter {BudgetNames.Of(refusal.Period)} budget exceeded: {refusal.UsedUsd:0.####} of {refusal.LimitUsd:0.####} USD used or reserved; this request needs about {refusal.EstimateUsd:0.####} USD. The budget resets at {refusal.ResetsAt:yyyy-MM-ddTHH:mm:ssZ}."),
-        refusal.ResetsAt > now ? refusal.ResetsAt - now : null);
+        refusal.ResetsAt > now ? refusal.ResetsAt - now : null)
+    {
+        ChatText = string.Create(
+            CultureInfo.InvariantCulture,
+            $"your {BudgetNames.Of(refusal.Period)} budget is used up: {refusal.UsedUsd:0.00##} of {refusal.LimitUsd:0.00##} USD spent or reserved, and this request could cost up to {refusal.EstimateUsd:0.00##} USD more. It resets at {refusal.ResetsAt:yyyy-MM-dd HH:mm} UTC ({Until(refusal.ResetsAt - now)})."),
+    };
+
+    /// <summary>"in 3 h 12 min", "in 40 min", "now".</summary>
+    private static string Until(TimeSpan left) => left <= TimeSpan.Zero ? "now"
+        : left.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"in {(int)left.TotalHours} h {left.Minutes} min")
+        : string.Create(CultureInfo.InvariantCulture, $"in {Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))} min");
 
     public static ProxyProblem BudgetsUnavailable() =>
         new(503, "server_error", "budgets_unavailable", "KeyMeter cannot check this key's budget right now. Try again shortly.", TimeSpan.FromSeconds(5));
@@ -64,7 +83,10 @@ internal sealed record ProxyProblem(int Status, string Type, string Code, string
         403,
         "invalid_request_error",
         "model_not_priced",
-        $"KeyMeter has no price for model '{model}' and refuses unpriced models on keys with a budget; ask your KeyMeter administrator to add its price.");
+        $"KeyMeter has no price for model '{model}' and refuses unpriced models on keys with a budget; ask your KeyMeter administrator to add its price.")
+    {
+        ChatText = $"model '{model}' has no price in KeyMeter, and keys with a budget may not use unpriced models.",
+    };
 
     public static ProxyProblem Background() => new(
         400,

@@ -51,6 +51,18 @@ public sealed class ModelSpliceTests
     }
 
     [Fact]
+    public void Inspect_BodyWithoutModelAfterOneWithIt_KeepsNoStaleModelPosition()
+    {
+        // The inspector's state is reused per thread: a model's position must not survive into the next body.
+        RequestInspector.Inspect("""{"model":"a-long-model-id","messages":[]}"""u8, out _);
+
+        var summary = RequestInspector.Inspect("""{"messages":[]}"""u8, out _)!;
+
+        Assert.Null(summary.ModelValue);
+        Assert.True(ModelSplice.For(summary, "gpt-5").IsNone);
+    }
+
+    [Fact]
     public void For_WithTheUsageSplice_BothEditsApplyInEitherOrder()
     {
         var body = """{"model":"google/gemini-2.5-pro","stream":true,"messages":[]}"""u8.ToArray();

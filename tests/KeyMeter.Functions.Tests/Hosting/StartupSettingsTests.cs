@@ -32,6 +32,9 @@ public sealed class StartupSettingsTests
     [InlineData("--KeyMeter:Local:FunctionKey=short", "KeyMeter__Local__FunctionKey")]
     [InlineData("--KeyMeter:Providers:OpenAI:BaseUrl=http://api.example.com/v1", "KeyMeter__Providers__OpenAI__BaseUrl")]
     [InlineData("--KeyMeter:Proxy:MaxRequestBodyBytes=10", "KeyMeter__Proxy__MaxRequestBodyBytes")]
+    [InlineData("--KeyMeter:Proxy:AdminContact= ", "KeyMeter__Proxy__AdminContact")]
+    [InlineData("--KeyMeter:Providers:Anthropic:Organization=org-x", "KeyMeter__Providers__Anthropic__Organization")]
+    [InlineData("--KeyMeter:Providers:Google:Models:0=gem*ini", "KeyMeter__Providers__Google__Models")]
     [InlineData("--FUNCTIONS_CUSTOMHANDLER_PORT=49999", "KeyMeter__ServiceBus__FullyQualifiedNamespace")]
     [InlineData("--KeyMeter:Manage:PlatformAuthentication=true", "KeyMeter__Manage__PlatformAuthentication")]
     public async Task StartAsync_InvalidSetting_FailsNamingTheSetting(string setting, string name)
