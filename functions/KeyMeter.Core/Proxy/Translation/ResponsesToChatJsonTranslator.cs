@@ -95,7 +95,7 @@ public static class ResponsesToChatJsonTranslator
         }
         else
         {
-            WriteJoined(json, responsesJson, text);
+            EscapedText.WriteJoined(json, responsesJson, text);
         }
 
         json.WritePropertyName("refusal"u8);
@@ -105,7 +105,7 @@ public static class ResponsesToChatJsonTranslator
         }
         else
         {
-            WriteJoined(json, responsesJson, refusal);
+            EscapedText.WriteJoined(json, responsesJson, refusal);
         }
 
         if (toolCalls.Count > 0)
@@ -239,44 +239,5 @@ public static class ResponsesToChatJsonTranslator
         }
 
         json.WriteEndArray();
-    }
-
-    /// <summary>
-    /// Writes the parts as one JSON string. Their escaped bytes are joined between one pair of quotes: each part is a
-    /// complete escaped string, so the join is one too, and nothing is unescaped.
-    /// </summary>
-    private static void WriteJoined(Utf8JsonWriter json, ReadOnlySpan<byte> source, List<RawToken> parts)
-    {
-        if (parts.Count == 1)
-        {
-            json.WriteRawValue(parts[0].Of(source), skipInputValidation: true);
-            return;
-        }
-
-        var length = 2;
-        foreach (var part in parts)
-        {
-            length += part.Length - 2;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            buffer[0] = (byte)'"';
-            var written = 1;
-            foreach (var part in parts)
-            {
-                part.InnerOf(source).CopyTo(buffer.AsSpan(written));
-                written += part.Length - 2;
-            }
-
-            buffer[written++] = (byte)'"';
-            json.WriteRawValue(buffer.AsSpan(0, written), skipInputValidation: true);
-        }
-        finally
-        {
-            // Cleared so no completion text lingers in the shared pool (zero data retention).
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
-        }
     }
 }

@@ -6,7 +6,7 @@ namespace KeyMeter.Core.Proxy.Translation;
 /// A Responses API <c>usage</c> object, written back in Chat Completions names.
 /// Both APIs count cached tokens inside the input and reasoning tokens inside the output, so the numbers map one to one.
 /// </summary>
-internal readonly record struct ResponsesUsage(long InputTokens, long CachedTokens, long OutputTokens, long ReasoningTokens, long TotalTokens)
+internal readonly record struct ResponsesUsage(long InputTokens, long CachedTokens, long OutputTokens, long ReasoningTokens, long TotalTokens) : IChatUsage
 {
     /// <summary>Reads the object the reader stands on; null when it is not an object (for example <c>null</c>).</summary>
     public static ResponsesUsage? Read(ref Utf8JsonReader reader)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using KeyMeter.Core.Metering;
 
 namespace KeyMeter.Core.Proxy.Translation.Messages;
@@ -24,97 +23,28 @@ namespace KeyMeter.Core.Proxy.Translation.Messages;
 /// <c>ping</c>, <c>content_block_stop</c>, thinking, signature and citation deltas and server tool blocks are dropped:
 /// Chat Completions has no field for them, and their tokens still count in the usage. Text is copied as the escaped
 /// JSON the upstream sent, never unescaped or kept. Meter the upstream bytes, not these. Not thread-safe; one instance
-/// per response; <see cref="Dispose"/> returns pooled buffers.
+/// per response; <see cref="ChatStreamTranslator.Dispose"/> returns pooled buffers.
 /// </summary>
-public sealed class MessagesToChatStreamTranslator : ISseEventHandler, IDisposable
+public sealed class MessagesToChatStreamTranslator : ChatStreamTranslator
 {
     private readonly bool _includeUsage;
-    private readonly SseEventReader _reader;
-    private readonly ChatChunkWriter _chunks;
 
     // The content block index of each tool_use block, in order: a tool call's position here is its Chat index.
     private readonly List<int> _toolBlocks = [];
     private MessagesUsage _usage;
     private MessagesStopReason _stopReason;
     private bool _started;
-    private bool _completed;
 
     /// <param name="created">The <c>created</c> time (Unix seconds) of every chunk; Anthropic sends none.</param>
     /// <param name="includeUsage">Whether the client asked for <c>stream_options.include_usage</c>.</param>
     public MessagesToChatStreamTranslator(long created, bool includeUsage, int maxEventBytes = SseEventReader.DefaultMaxEventBytes)
+        : base(created, maxEventBytes)
     {
         _includeUsage = includeUsage;
-        _chunks = new ChatChunkWriter(created);
-        _reader = new SseEventReader(this, maxEventBytes);
     }
 
-    /// <summary>Whether the client stream has ended with <c>[DONE]</c>; later upstream bytes are ignored.</summary>
-    internal bool IsDone { get; private set; }
-
-    /// <summary>Upstream events that were not JSON objects and were skipped.</summary>
-    internal int MalformedEventCount { get; private set; }
-
-    public void Translate(ReadOnlySpan<byte> upstreamChunk, IBufferWriter<byte> clientOutput)
+    private protected override void OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data)
     {
-        ArgumentNullException.ThrowIfNull(clientOutput);
-        ObjectDisposedException.ThrowIf(_completed, this);
-        _chunks.Output = clientOutput;
-        try
-        {
-            _reader.Append(upstreamChunk);
-        }
-        finally
-        {
-            _chunks.Output = null;
-        }
-    }
-
-    /// <summary>
-    /// Ends the upstream stream: dispatches an event the upstream left without its closing blank line and, when no
-    /// <c>message_stop</c> came, tells the client the response broke off (an error chunk and <c>[DONE]</c>). Does
-    /// nothing once completed or disposed (after a client abort there is no one to tell).
-    /// </summary>
-    public void Complete(IBufferWriter<byte> clientOutput)
-    {
-        ArgumentNullException.ThrowIfNull(clientOutput);
-        if (_completed)
-        {
-            return;
-        }
-
-        _chunks.Output = clientOutput;
-        try
-        {
-            _reader.Complete(dispatchUnterminated: true);
-            if (!IsDone)
-            {
-                WriteError(default, default, "The upstream response ended before it completed."u8);
-            }
-        }
-        finally
-        {
-            _chunks.Output = null;
-            Dispose();
-        }
-    }
-
-    public void Dispose()
-    {
-        if (!_completed)
-        {
-            _completed = true;
-            _reader.Complete(dispatchUnterminated: false);
-            _chunks.Dispose();
-        }
-    }
-
-    void ISseEventHandler.OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data)
-    {
-        if (IsDone)
-        {
-            return;
-        }
-
         if (!MessagesStreamEvent.TryParse(data, eventName, out var e))
         {
             MalformedEventCount++;
@@ -130,15 +60,15 @@ public sealed class MessagesToChatStreamTranslator : ISseEventHandler, IDisposab
             case MessagesEventKind.ContentBlockStart when e.Block.Kind == MessagesBlockKind.ToolUse:
                 Start(data, e);
                 _toolBlocks.Add(e.Index);
-                _chunks.WriteToolCallStart(_toolBlocks.Count - 1, e.Block.Id.IsString ? e.Block.Id.Of(data) : default, e.Block.Name.IsString ? e.Block.Name.Of(data) : default);
+                Chunks.WriteToolCallStart(_toolBlocks.Count - 1, e.Block.Id.IsString ? e.Block.Id.Of(data) : default, e.Block.Name.IsString ? e.Block.Name.Of(data) : default);
                 break;
             case MessagesEventKind.ContentBlockStart when e.Block.Kind == MessagesBlockKind.Text && e.Block.Text.Length > 2:
                 Start(data, e);
-                _chunks.WriteContent(e.Block.Text.Of(data));
+                Chunks.WriteContent(e.Block.Text.Of(data));
                 break;
             case MessagesEventKind.ContentBlockDelta when e.DeltaKind == MessagesDeltaKind.Text && e.Delta.IsString:
                 Start(data, e);
-                _chunks.WriteContent(e.Delta.Of(data));
+                Chunks.WriteContent(e.Delta.Of(data));
                 break;
             case MessagesEventKind.ContentBlockDelta when e.DeltaKind == MessagesDeltaKind.InputJson && e.Delta.Length > 2:
                 WriteArguments(data, e);
@@ -169,8 +99,8 @@ public sealed class MessagesToChatStreamTranslator : ISseEventHandler, IDisposab
         }
 
         _started = true;
-        _chunks.SetIdentity(e.Id.IsString ? e.Id.Of(data) : default, e.Model.IsString ? e.Model.Of(data) : default);
-        _chunks.WriteRole();
+        Chunks.SetIdentity(e.Id.IsString ? e.Id.Of(data) : default, e.Model.IsString ? e.Model.Of(data) : default);
+        Chunks.WriteRole();
     }
 
     private void WriteArguments(ReadOnlySpan<byte> data, in MessagesStreamEvent e)
@@ -179,16 +109,16 @@ public sealed class MessagesToChatStreamTranslator : ISseEventHandler, IDisposab
         if (index >= 0)
         {
             // A delta for a block never announced as tool_use has no id or name to give the client.
-            _chunks.WriteToolCallArguments(index, e.Delta.Of(data));
+            Chunks.WriteToolCallArguments(index, e.Delta.Of(data));
         }
     }
 
     private void WriteFinish()
     {
-        _chunks.WriteFinish(_stopReason.ToChatFinishReason(_toolBlocks.Count > 0));
+        Chunks.WriteFinish(_stopReason.ToChatFinishReason(_toolBlocks.Count > 0));
         if (_includeUsage)
         {
-            _chunks.WriteUsage(_usage);
+            Chunks.WriteUsage(_usage);
         }
 
         WriteDone();
@@ -196,13 +126,11 @@ public sealed class MessagesToChatStreamTranslator : ISseEventHandler, IDisposab
 
     private void WriteError(ReadOnlySpan<byte> data, in MessagesError error, ReadOnlySpan<byte> defaultMessage)
     {
-        _chunks.WriteError(error, data, defaultMessage);
+        var json = Chunks.BeginError();
+        error.WriteOpenAIError(json, data, status: 0, defaultMessage);
+        Chunks.EndError();
         WriteDone();
     }
 
-    private void WriteDone()
-    {
-        _chunks.WriteDone();
-        IsDone = true;
-    }
+    private protected override void WriteEndedEarly() => WriteError(default, default, "The upstream response ended before it completed."u8);
 }

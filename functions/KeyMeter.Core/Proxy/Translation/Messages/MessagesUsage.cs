@@ -9,7 +9,7 @@ namespace KeyMeter.Core.Proxy.Translation.Messages;
 /// upstream did not send is null, so a streamed <c>message_delta</c>, whose counts are cumulative, replaces only what
 /// it carries (https://docs.anthropic.com/en/docs/build-with-claude/streaming).
 /// </summary>
-internal readonly record struct MessagesUsage(long? InputTokens, long? CacheReadInputTokens, long? CacheCreationInputTokens, long? OutputTokens)
+internal readonly record struct MessagesUsage(long? InputTokens, long? CacheReadInputTokens, long? CacheCreationInputTokens, long? OutputTokens) : IChatUsage
 {
     public long PromptTokens => (InputTokens ?? 0) + (CacheReadInputTokens ?? 0) + (CacheCreationInputTokens ?? 0);
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace KeyMeter.Core.Proxy.Translation.Messages;
+namespace KeyMeter.Core.Proxy.Translation;
 
 /// <summary>Writes JSON strings from the escaped bytes the upstream sent, never unescaping them.</summary>
 internal static class EscapedText

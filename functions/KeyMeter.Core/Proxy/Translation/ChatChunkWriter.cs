@@ -1,16 +1,19 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace KeyMeter.Core.Proxy.Translation.Messages;
+namespace KeyMeter.Core.Proxy.Translation;
 
 /// <summary>
 /// Writes Chat Completions stream events (https://platform.openai.com/docs/api-reference/chat-streaming): each a
 /// <c>data:</c> line holding one <c>chat.completion.chunk</c> (or error object) and a blank line. Every chunk repeats
 /// the id, created time and model. One reused <see cref="Utf8JsonWriter"/>; values from the upstream are written as
-/// the raw JSON tokens it sent, which never hold a line break.
+/// the raw JSON tokens it sent, which never hold a line break. Shared by the translators that answer in Chat
+/// Completions (<see cref="ResponsesToChatStreamTranslator"/>, <see cref="Messages.MessagesToChatStreamTranslator"/>).
 /// </summary>
 internal sealed class ChatChunkWriter(long created) : IDisposable
 {
+    private long _created = created;
+
     private static readonly byte[] EmptyJsonString = [(byte)'"', (byte)'"'];
 
     private Utf8JsonWriter? _json;
@@ -25,11 +28,12 @@ internal sealed class ChatChunkWriter(long created) : IDisposable
         set => _output = value;
     }
 
-    /// <summary>The id and model every chunk repeats, as raw JSON strings.</summary>
-    public void SetIdentity(ReadOnlySpan<byte> id, ReadOnlySpan<byte> model)
+    /// <summary>The id and model every chunk repeats, as raw JSON strings, and the created time when the upstream gives one.</summary>
+    public void SetIdentity(ReadOnlySpan<byte> id, ReadOnlySpan<byte> model, long? created = null)
     {
         _id = id.IsEmpty ? _id : id.ToArray();
         _model = model.IsEmpty ? _model : model.ToArray();
+        _created = created ?? _created;
     }
 
     /// <summary>The first chunk: <c>delta: {role: assistant, content: ""}</c>.</summary>
@@ -42,16 +46,19 @@ internal sealed class ChatChunkWriter(long created) : IDisposable
     }
 
     /// <summary><c>delta: {content: text}</c>, the text a raw JSON string.</summary>
-    public void WriteContent(ReadOnlySpan<byte> rawText)
+    public void WriteContent(ReadOnlySpan<byte> rawText) => WriteDelta("content"u8, rawText);
+
+    /// <summary><c>delta: {field: text}</c> (<c>content</c>, <c>refusal</c>), the text a raw JSON string.</summary>
+    public void WriteDelta(ReadOnlySpan<byte> field, ReadOnlySpan<byte> rawText)
     {
         var json = BeginDelta();
-        json.WritePropertyName("content"u8);
+        json.WritePropertyName(field);
         json.WriteRawValue(rawText, skipInputValidation: true);
         EndDelta(finishReason: default);
     }
 
-    /// <summary>A tool call's first chunk: index, id, type function, name, empty arguments.</summary>
-    public void WriteToolCallStart(int index, ReadOnlySpan<byte> rawId, ReadOnlySpan<byte> rawName)
+    /// <summary>A tool call's first chunk: index, id, type function, name, and the arguments known so far (raw; empty when none).</summary>
+    public void WriteToolCallStart(int index, ReadOnlySpan<byte> rawId, ReadOnlySpan<byte> rawName, ReadOnlySpan<byte> rawArguments = default)
     {
         var json = BeginToolCall(index);
         json.WritePropertyName("id"u8);
@@ -60,7 +67,8 @@ internal sealed class ChatChunkWriter(long created) : IDisposable
         json.WriteStartObject("function"u8);
         json.WritePropertyName("name"u8);
         json.WriteRawValue(rawName.IsEmpty ? EmptyJsonString : rawName, skipInputValidation: true);
-        json.WriteString("arguments"u8, ""u8);
+        json.WritePropertyName("arguments"u8);
+        json.WriteRawValue(rawArguments.IsEmpty ? EmptyJsonString : rawArguments, skipInputValidation: true);
         EndToolCall();
     }
 
@@ -82,7 +90,8 @@ internal sealed class ChatChunkWriter(long created) : IDisposable
     }
 
     /// <summary>The usage chunk: <c>choices: []</c> and the usage, as Chat Completions sends it last.</summary>
-    public void WriteUsage(MessagesUsage usage)
+    public void WriteUsage<TUsage>(in TUsage usage)
+        where TUsage : struct, IChatUsage
     {
         var json = BeginChunk();
         json.WriteStartArray("choices"u8);
@@ -91,16 +100,17 @@ internal sealed class ChatChunkWriter(long created) : IDisposable
         EndChunk();
     }
 
-    /// <summary>An OpenAI error object, as OpenAI sends one mid-stream.</summary>
-    public void WriteError(in MessagesError error, ReadOnlySpan<byte> source, ReadOnlySpan<byte> defaultMessage)
+    /// <summary>Starts an OpenAI error event, as OpenAI sends one mid-stream: the caller writes its members, then <see cref="EndError"/>.</summary>
+    public Utf8JsonWriter BeginError()
     {
         var output = RequireOutput();
         output.Write("data: "u8);
         var json = Json(output);
         json.WriteStartObject();
-        error.WriteOpenAIError(json, source, status: 0, defaultMessage);
-        EndChunk();
+        return json;
     }
+
+    public void EndError() => EndChunk();
 
     public void WriteDone() => RequireOutput().Write("data: [DONE]\n\n"u8);
 
@@ -115,7 +125,7 @@ internal sealed class ChatChunkWriter(long created) : IDisposable
         json.WritePropertyName("id"u8);
         json.WriteRawValue(_id, skipInputValidation: true);
         json.WriteString("object"u8, "chat.completion.chunk"u8);
-        json.WriteNumber("created"u8, created);
+        json.WriteNumber("created"u8, _created);
         json.WritePropertyName("model"u8);
         json.WriteRawValue(_model, skipInputValidation: true);
         return json;
