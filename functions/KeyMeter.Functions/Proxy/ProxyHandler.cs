@@ -22,6 +22,7 @@ internal sealed class ProxyHandler(
     ProxyKeyResolver keys,
     ProviderCatalog providers,
     ModelRouter router,
+    AvailableModels available,
     UpstreamCredentials credentials,
     ProxyForwarder forwarder,
     CallPricing pricing,
@@ -95,7 +96,16 @@ internal sealed class ProxyHandler(
             provider = routed?.Provider ?? provider;
         }
 
-        // 5. The provider key. Missing configuration is the operator's problem, reported without detail to the client.
+        // 5. Model lists: the key's exact allow-list, or on /v1 what the key can call across providers; no provider key needed.
+        if (route.Method == "GET" && route.UpstreamPath.EndsWith("/models", StringComparison.Ordinal)
+            && (ModelList.CanAnswer(key.AllowedModels) || route.Dialect == ProviderDialect.OpenAI))
+        {
+            var models = ModelList.CanAnswer(key.AllowedModels) ? key.AllowedModels : await available.ForAsync(route, key, cancellationToken);
+            await ModelList.WriteAsync(context, route.Dialect, models, time.GetUtcNow());
+            return;
+        }
+
+        // 6. The provider key. Missing configuration is the operator's problem, reported without detail to the client.
         var providerKey = await credentials.GetAsync(provider, cancellationToken);
         if (providerKey is null)
         {
@@ -104,20 +114,14 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 6. Unmetered routes (model lists, token counting) pass straight through.
+        // 7. Unmetered routes (Anthropic's model list, token counting) pass straight through.
         if (!route.IsMetered)
         {
-            if (route.Method == "GET" && route.UpstreamPath.EndsWith("/models", StringComparison.Ordinal) && ModelList.CanAnswer(key.AllowedModels))
-            {
-                await ModelList.WriteAsync(context, route.Dialect, key.AllowedModels, time.GetUtcNow());
-                return;
-            }
-
             await forwarder.PassThroughAsync(context, route, provider, body, providerKey);
             return;
         }
 
-        // 7. A provider of another dialect than the route's gets the request translated (Claude on /v1: Chat
+        // 8. A provider of another dialect than the route's gets the request translated (Claude on /v1: Chat
         //    Completions to Anthropic's Messages), with the output ceiling the translation asks for. Cursor sends
         //    Responses-shaped bodies to /chat/completions for GPT-5 and expects Chat Completions back: those need a
         //    provider with the Responses API.
@@ -145,7 +149,7 @@ internal sealed class ProxyHandler(
             includeUsage = translation.IncludeUsage;
         }
 
-        // 8. Reserve the most the call can cost against the key's budgets (hard block). A model without a price is
+        // 9. Reserve the most the call can cost against the key's budgets (hard block). A model without a price is
         //    reserved at the fallback prices, or refused on a budgeted key when the settings say so.
         var ceiling = pricing.Ceiling(provider, model, summary, Math.Max(body.Length, messages?.WrittenCount ?? 0), startedAt);
         if (ceiling.Unpriced && pricing.UnpricedModels == UnpricedModelPolicy.Refuse && key.Budgets.HasAny)
@@ -166,7 +170,7 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 9. Forward, meter the answer as it streams, and keep reading it for a while if the client leaves. Streaming
+        // 10. Forward, meter the answer as it streams, and keep reading it for a while if the client leaves. Streaming
         //    Chat Completions always ask for usage; the usage chunk is hidden again from a client that did not ask.
         //    Translated calls are metered on the provider's own bytes and answered in the route's dialect.
         var askUsage = messages is null && !quirk && route.Api is ApiFormat.ChatCompletions or ApiFormat.Completions && summary.Stream;
@@ -197,7 +201,7 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 10. Settle the reservation on what the provider bills and hand the record off. A call the provider may have
+        // 11. Settle the reservation on what the provider bills and hand the record off. A call the provider may have
         //    served is never recorded at $0: without its own report, the reading is an estimate, and with no answer
         //    at all the call counts at its ceiling.
         var reading = Reading(forwarded.Value, ceiling);

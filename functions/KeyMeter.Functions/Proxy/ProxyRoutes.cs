@@ -28,7 +28,7 @@ internal static class ProxyRoutes
         new("/v1/responses", "POST", OpenAIDialect, KnownProviders.OpenAI, "/responses", ApiFormat.Responses),
         new("/v1/completions", "POST", OpenAIDialect, KnownProviders.OpenAI, "/completions", ApiFormat.Completions),
         new("/v1/embeddings", "POST", OpenAIDialect, KnownProviders.OpenAI, "/embeddings", ApiFormat.Embeddings),
-        new("/v1/models", "GET", OpenAIDialect, KnownProviders.OpenAI, "/models", null),
+        new("/v1/models", "GET", OpenAIDialect, KnownProviders.OpenAI, "/models", null) { Translates = AnthropicDialect },
 
         // Claude Code calls /v1/messages?beta=true; the models list pages with limit, after_id and before_id.
         new("/anthropic/v1/messages", "POST", AnthropicDialect, KnownProviders.Anthropic, "/v1/messages", ApiFormat.AnthropicMessages, ["beta"]),

@@ -25,6 +25,7 @@ internal static class ProxyServiceCollectionExtensions
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<ModelRouter>();
         services.AddSingleton<UpstreamCredentials>();
+        services.AddSingleton<AvailableModels>();
         services.AddSingleton<UpstreamClient>();
         services.AddSingleton<ProxyKeyResolver>();
         services.AddSingleton<ProxyForwarder>();

@@ -140,4 +140,40 @@ public sealed class ProxyModelRoutingTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Empty(_harness.Provider.Calls);
     }
+
+    [Fact]
+    public async Task Models_KeyWithoutAllowList_ListsWhatItCanCallAcrossProvidersWithoutAskingOne()
+    {
+        var key = await _harness.CreateKeyAsync();
+
+        var ids = await ModelIdsAsync(key.Secret);
+
+        Assert.Contains("gpt-5", ids);
+        Assert.Contains("claude-sonnet-4-5", ids);
+        Assert.Contains("gemini-2.5-pro", ids);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        Assert.Empty(_harness.Provider.Calls);
+    }
+
+    [Fact]
+    public async Task Models_WildcardAllowList_ListsOnlyWhatItAdmits()
+    {
+        var key = await _harness.CreateKeyAsync(models: ["claude-*"]);
+
+        var ids = await ModelIdsAsync(key.Secret);
+
+        Assert.NotEmpty(ids);
+        Assert.All(ids, id => Assert.StartsWith("claude-", id, StringComparison.Ordinal));
+    }
+
+    private async Task<List<string>> ModelIdsAsync(string secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/models");
+        request.Headers.Add("Authorization", "Bearer " + secret);
+        using var response = await _harness.App.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("list", document.RootElement.GetProperty("object").GetString());
+        return [.. document.RootElement.GetProperty("data").EnumerateArray().Select(model => model.GetProperty("id").GetString()!)];
+    }
 }
