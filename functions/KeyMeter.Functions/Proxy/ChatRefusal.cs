@@ -15,6 +15,10 @@ internal static class ChatRefusal
 {
     public const string Header = "X-KeyMeter-Refusal";
 
+    private static readonly byte[] EventStart = "data: "u8.ToArray();
+    private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
+    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
+
     /// <summary>Whether <paramref name="problem"/> on <paramref name="route"/> is answered as a chat message.</summary>
     public static bool Applies(HttpRequest request, ProxyRoute route, ProxyProblem problem, RefusalsInChat mode) =>
         problem.ChatText is not null
@@ -59,20 +63,20 @@ internal static class ChatRefusal
             await WriteEventAsync(context, json => WriteUsageChunk(json, id, created, model));
         }
 
-        await response.Body.WriteAsync("data: [DONE]\n\n"u8.ToArray(), context.RequestAborted);
+        await response.Body.WriteAsync(Done, context.RequestAborted);
     }
 
     private static async Task WriteEventAsync(HttpContext context, Action<Utf8JsonWriter> write)
     {
         var body = context.Response.Body;
-        await body.WriteAsync("data: "u8.ToArray(), context.RequestAborted);
+        await body.WriteAsync(EventStart, context.RequestAborted);
         await using (var json = new Utf8JsonWriter(body))
         {
             write(json);
             await json.FlushAsync(context.RequestAborted);
         }
 
-        await body.WriteAsync("\n\n"u8.ToArray(), context.RequestAborted);
+        await body.WriteAsync(EventEnd, context.RequestAborted);
     }
 
     private static void WriteCompletion(Utf8JsonWriter json, string id, long created, string? model, string text)

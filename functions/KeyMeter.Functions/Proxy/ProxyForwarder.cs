@@ -52,7 +52,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, ILogger<ProxyForwa
 
         return await ForwardAsync(context, ProxyRoutes.CursorResponses, provider, new RequestBodyContent(rewritten.WrittenMemory, BodySplice.None), body, providerKey, ApiFormat.Responses, inputCeiling, lifetime, (response, streamed) =>
             !response.IsSuccessStatusCode ? null
-            : streamed ? new ResponsesStreamTransform(includeUsage)
+            : streamed ? new ChatStreamTransform(new ResponsesToChatStreamTranslator(includeUsage))
             : new BufferedJsonTransform(static (body, client) => ResponsesToChatJsonTranslator.Translate(body, client) != ResponsesTranslationOutcome.Malformed));
     }
 
@@ -79,7 +79,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, ILogger<ProxyForwa
                     MessagesErrorToChat.Translate(error, status, client);
                     return true;
                 })
-                : streamed ? new MessagesStreamTransform(created, includeUsage)
+                : streamed ? new ChatStreamTransform(new MessagesToChatStreamTranslator(created, includeUsage))
                 : new BufferedJsonTransform((answer, client) => MessagesToChatJson.Translate(answer, created, client) != MessagesTranslationOutcome.Malformed);
         });
 

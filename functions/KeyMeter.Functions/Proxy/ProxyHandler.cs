@@ -340,8 +340,5 @@ internal sealed class ProxyHandler(
     private Task FailAsync(HttpContext context, ProxyRoute route, ProxyProblem problem, RequestSummary? summary = null) =>
         summary is not null && !context.Response.HasStarted && ChatRefusal.Applies(context.Request, route, problem, options.Value.RefusalsInChat)
             ? ChatRefusal.WriteAsync(context, problem, options.Value.AdminContact, summary.Model, summary.Stream, summary.IncludeUsage, time.GetUtcNow())
-            : ProviderFailAsync(context, route, problem);
-
-    private static Task ProviderFailAsync(HttpContext context, ProxyRoute route, ProxyProblem problem) =>
-        ProviderError.WriteAsync(context, route.Dialect, problem);
+            : ProviderError.WriteAsync(context, route.Dialect, problem);
 }

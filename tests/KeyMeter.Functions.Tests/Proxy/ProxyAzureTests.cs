@@ -1,4 +1,3 @@
-using System.ClientModel;
 using System.Net;
 using System.Text.Json;
 using Anthropic;
@@ -45,24 +44,13 @@ public sealed class ProxyAzureTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    private ChatClient Client(string model, string secret) =>
-        new(model, new ApiKeyCredential(secret), new OpenAIClientOptions { Endpoint = _harness.OpenAIBaseUrl, RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0) });
-
-    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string json, string secret)
-    {
-        using var request = ProxyRequests.Post(json, secret, "/v1/chat/completions");
-        using var response = await _harness.App.Client.SendAsync(request);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (response.StatusCode, document.RootElement.Clone());
-    }
-
     [Fact]
     public async Task CompleteChat_DeployedModel_ReachesTheDeploymentWithTheBearerTokenAndIsPricedAsOpenAI()
     {
         var key = await _harness.CreateKeyAsync();
         _harness.Provider.ReportedModel = "gpt-4.1-2025-04-14";
 
-        ChatCompletion completion = await Client("gpt-4.1", key.Secret).CompleteChatAsync([new UserChatMessage("Say hello")]);
+        ChatCompletion completion = await _harness.ChatClient("gpt-4.1", key.Secret).CompleteChatAsync([new UserChatMessage("Say hello")]);
 
         Assert.Equal("Hello there", completion.Content[0].Text);
         var call = Assert.Single(_harness.Provider.Calls);
@@ -86,7 +74,7 @@ public sealed class ProxyAzureTests(AzuriteFixture azurite) : IAsyncLifetime
         _harness.Provider.ReportedModel = "gpt-4.1-2025-04-14";
 
         var text = "";
-        await foreach (var update in Client("gpt-4.1", key.Secret).CompleteChatStreamingAsync([new UserChatMessage("Say hello")]))
+        await foreach (var update in _harness.ChatClient("gpt-4.1", key.Secret).CompleteChatStreamingAsync([new UserChatMessage("Say hello")]))
         {
             text += string.Concat(update.ContentUpdate.Select(part => part.Text));
         }
@@ -105,7 +93,7 @@ public sealed class ProxyAzureTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var key = await _harness.CreateKeyAsync();
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostAsync("""{"model":"gpt-4.1","messages":[{"role":"user","content":"Hi"}]}""", key.Secret)));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _harness.PostChatAsync("""{"model":"gpt-4.1","messages":[{"role":"user","content":"Hi"}]}""", key.Secret)));
 
         Assert.Equal(8, _harness.Provider.Calls.Count);
         Assert.All(_harness.Provider.Calls, call => Assert.Equal("Bearer " + FakeTokenCredential.TokenNumber(1), call.Authorization));
@@ -117,7 +105,7 @@ public sealed class ProxyAzureTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var key = await _harness.CreateKeyAsync(models: ["gpt-4.1"]);
 
-        var (status, _) = await PostAsync("""{"model":"azure-openai/gpt-4.1","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
+        var (status, _) = await _harness.PostChatAsync("""{"model":"azure-openai/gpt-4.1","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("my-gpt41", JsonDocument.Parse(Assert.Single(_harness.Provider.Calls).Body).RootElement.GetProperty("model").GetString());
@@ -129,7 +117,7 @@ public sealed class ProxyAzureTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var key = await _harness.CreateKeyAsync(models: ["gpt-5"]);
 
-        var (status, body) = await PostAsync("""{"model":"gpt-4.1","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
+        var (status, body) = await _harness.PostChatAsync("""{"model":"gpt-4.1","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Equal("model_not_allowed", body.GetProperty("error").GetProperty("code").GetString());
@@ -141,7 +129,7 @@ public sealed class ProxyAzureTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var key = await _harness.CreateKeyAsync(daily: 0.001m);
 
-        var (status, _) = await PostAsync("""{"model":"gpt-4.1","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
+        var (status, _) = await _harness.PostChatAsync("""{"model":"gpt-4.1","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Empty(_harness.Provider.Calls);
@@ -152,7 +140,7 @@ public sealed class ProxyAzureTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var key = await _harness.CreateKeyAsync();
 
-        var (status, _) = await PostAsync("""{"model":"gpt-4.1","service_tier":"priority","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
+        var (status, _) = await _harness.PostChatAsync("""{"model":"gpt-4.1","service_tier":"priority","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Empty(_harness.Provider.Calls);
@@ -164,7 +152,7 @@ public sealed class ProxyAzureTests(AzuriteFixture azurite) : IAsyncLifetime
         var key = await _harness.CreateKeyAsync();
         _identity.Failure = new CredentialUnavailableException("ManagedIdentityCredential authentication unavailable");
 
-        var (status, _) = await PostAsync("""{"model":"gpt-4.1","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
+        var (status, _) = await _harness.PostChatAsync("""{"model":"gpt-4.1","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
 
         Assert.Equal(HttpStatusCode.OK, status);
         var call = Assert.Single(_harness.Provider.Calls);
@@ -221,7 +209,7 @@ public sealed class ProxyAzureTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var key = await _harness.CreateKeyAsync();
 
-        ChatCompletion completion = await Client("claude-sonnet-4-5", key.Secret).CompleteChatAsync([new UserChatMessage("Say hello")]);
+        ChatCompletion completion = await _harness.ChatClient("claude-sonnet-4-5", key.Secret).CompleteChatAsync([new UserChatMessage("Say hello")]);
 
         Assert.Equal("Hello", completion.Content[0].Text);
         var call = Assert.Single(_harness.Provider.Calls);
@@ -237,7 +225,7 @@ public sealed class ProxyAzureTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var key = await _harness.CreateKeyAsync();
 
-        var (status, body) = await PostAsync("""{"model":"gpt-5-mini","input":[{"role":"user","content":"Say hello"}],"stream":false}""", key.Secret);
+        var (status, body) = await _harness.PostChatAsync("""{"model":"gpt-5-mini","input":[{"role":"user","content":"Say hello"}],"stream":false}""", key.Secret);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("chat.completion", body.GetProperty("object").GetString());

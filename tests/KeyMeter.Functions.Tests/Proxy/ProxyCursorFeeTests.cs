@@ -1,6 +1,4 @@
-using System.ClientModel;
 using KeyMeter.Testing;
-using OpenAI;
 using OpenAI.Chat;
 
 namespace KeyMeter.Functions.Tests.Proxy;
@@ -11,8 +9,7 @@ public sealed class ProxyCursorFeeTests(AzuriteFixture azurite)
 {
     private const decimal ChatFee = 1500 * 0.25m / 1_000_000m;
 
-    private static ChatClient Client(ProxyHarness harness, string secret) =>
-        new("gpt-5", new ApiKeyCredential(secret), new OpenAIClientOptions { Endpoint = harness.OpenAIBaseUrl, RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0) });
+    private static ChatClient Client(ProxyHarness harness, string secret) => harness.ChatClient("gpt-5", secret);
 
     [Theory]
     [InlineData(true)]

@@ -1,8 +1,14 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Net;
+using System.Text.Json;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.Tests.Hosting;
 using KeyMeter.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using OpenAI;
+using OpenAI.Chat;
 
 namespace KeyMeter.Functions.Tests.Proxy;
 
@@ -78,6 +84,19 @@ internal sealed class ProxyHarness : IAsyncDisposable
             },
             args);
         return new ProxyHarness(provider, app, usage);
+    }
+
+    /// <summary>The official OpenAI SDK's chat client for <paramref name="model"/>, pointed at KeyMeter's <c>/v1</c>, without retries.</summary>
+    public ChatClient ChatClient(string model, string secret) =>
+        new(model, new ApiKeyCredential(secret), new OpenAIClientOptions { Endpoint = OpenAIBaseUrl, RetryPolicy = new ClientRetryPolicy(0) });
+
+    /// <summary>POSTs a Chat Completions body with <paramref name="secret"/>; the status and the JSON answer.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostChatAsync(string json, string secret)
+    {
+        using var request = ProxyRequests.Post(json, secret, "/v1/chat/completions");
+        using var response = await App.Client.SendAsync(request);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, document.RootElement.Clone());
     }
 
     public async Task<CreatedKey> CreateKeyAsync(string name = "dev", decimal? daily = null, IReadOnlyList<string>? models = null)

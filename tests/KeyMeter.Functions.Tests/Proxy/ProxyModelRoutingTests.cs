@@ -1,9 +1,7 @@
-using System.ClientModel;
 using System.Net;
 using System.Text.Json;
 using KeyMeter.Core.Metering;
 using KeyMeter.Testing;
-using OpenAI;
 using OpenAI.Chat;
 
 namespace KeyMeter.Functions.Tests.Proxy;
@@ -25,24 +23,13 @@ public sealed class ProxyModelRoutingTests(AzuriteFixture azurite) : IAsyncLifet
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    private ChatClient Client(string model, string secret) =>
-        new(model, new ApiKeyCredential(secret), new OpenAIClientOptions { Endpoint = _harness.OpenAIBaseUrl, RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0) });
-
-    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string json, string secret)
-    {
-        using var request = ProxyRequests.Post(json, secret, "/v1/chat/completions");
-        using var response = await _harness.App.Client.SendAsync(request);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (response.StatusCode, document.RootElement.Clone());
-    }
-
     [Fact]
     public async Task CompleteChat_GeminiModel_GoesToGoogleWithItsKeyAndIsPricedAsGoogle()
     {
         var key = await _harness.CreateKeyAsync();
         _harness.Provider.ReportedModel = "gemini-2.5-pro";
 
-        ChatCompletion completion = await Client("gemini-2.5-pro", key.Secret).CompleteChatAsync([new UserChatMessage("Say hello")]);
+        ChatCompletion completion = await _harness.ChatClient("gemini-2.5-pro", key.Secret).CompleteChatAsync([new UserChatMessage("Say hello")]);
 
         Assert.Equal("Hello there", completion.Content[0].Text);
         var call = Assert.Single(_harness.Provider.Calls);
@@ -61,7 +48,7 @@ public sealed class ProxyModelRoutingTests(AzuriteFixture azurite) : IAsyncLifet
         _harness.Provider.ReportedModel = "gemini-2.5-pro";
 
         var text = "";
-        await foreach (var update in Client("google/gemini-2.5-pro", key.Secret).CompleteChatStreamingAsync([new UserChatMessage("Say hello")]))
+        await foreach (var update in _harness.ChatClient("google/gemini-2.5-pro", key.Secret).CompleteChatStreamingAsync([new UserChatMessage("Say hello")]))
         {
             text += string.Concat(update.ContentUpdate.Select(part => part.Text));
         }
@@ -80,7 +67,7 @@ public sealed class ProxyModelRoutingTests(AzuriteFixture azurite) : IAsyncLifet
         var key = await _harness.CreateKeyAsync(models: ["gemini-2.5-pro"]);
         _harness.Provider.ReportedModel = "gemini-2.5-pro";
 
-        var (status, _) = await PostAsync("""{"model":"google/gemini-2.5-pro","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
+        var (status, _) = await _harness.PostChatAsync("""{"model":"google/gemini-2.5-pro","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
 
         Assert.Equal(HttpStatusCode.OK, status);
         var call = Assert.Single(_harness.Provider.Calls);
@@ -94,7 +81,7 @@ public sealed class ProxyModelRoutingTests(AzuriteFixture azurite) : IAsyncLifet
     {
         var key = await _harness.CreateKeyAsync();
 
-        var (status, _) = await PostAsync("""{"model":"gemma-3-27b-it","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
+        var (status, _) = await _harness.PostChatAsync("""{"model":"gemma-3-27b-it","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Bearer " + ProxyHarness.GoogleKey, Assert.Single(_harness.Provider.Calls).Authorization);
@@ -109,7 +96,7 @@ public sealed class ProxyModelRoutingTests(AzuriteFixture azurite) : IAsyncLifet
     {
         var key = await _harness.CreateKeyAsync();
 
-        var (status, body) = await PostAsync($$"""{"model":"{{model}}","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
+        var (status, body) = await _harness.PostChatAsync($$"""{"model":"{{model}}","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("model_not_found", body.GetProperty("error").GetProperty("code").GetString());
@@ -123,7 +110,7 @@ public sealed class ProxyModelRoutingTests(AzuriteFixture azurite) : IAsyncLifet
     {
         var key = await _harness.CreateKeyAsync(models: ["gpt-5"]);
 
-        var (status, body) = await PostAsync("""{"model":"google/gemini-2.5-pro","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
+        var (status, body) = await _harness.PostChatAsync("""{"model":"google/gemini-2.5-pro","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Equal("model_not_allowed", body.GetProperty("error").GetProperty("code").GetString());
@@ -135,7 +122,7 @@ public sealed class ProxyModelRoutingTests(AzuriteFixture azurite) : IAsyncLifet
     {
         var key = await _harness.CreateKeyAsync(daily: 0.01m);
 
-        var (status, _) = await PostAsync("""{"model":"gemini-2.5-pro","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
+        var (status, _) = await _harness.PostChatAsync("""{"model":"gemini-2.5-pro","messages":[{"role":"user","content":"Hi"}]}""", key.Secret);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Empty(_harness.Provider.Calls);

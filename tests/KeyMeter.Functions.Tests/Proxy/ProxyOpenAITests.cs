@@ -1,10 +1,8 @@
-using System.ClientModel;
 using System.Net;
 using System.Text;
 using KeyMeter.Core.Metering;
 using KeyMeter.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using OpenAI;
 using OpenAI.Chat;
 
 namespace KeyMeter.Functions.Tests.Proxy;
@@ -22,8 +20,7 @@ public sealed class ProxyOpenAITests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    private ChatClient Client(string secret) =>
-        new("gpt-5", new ApiKeyCredential(secret), new OpenAIClientOptions { Endpoint = _harness.OpenAIBaseUrl, RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(0) });
+    private ChatClient Client(string secret) => _harness.ChatClient("gpt-5", secret);
 
     private async Task<HttpResponseMessage> PostAsync(string path, string json, string? secret)
     {
