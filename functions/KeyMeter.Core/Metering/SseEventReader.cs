@@ -20,8 +20,9 @@ internal sealed class SseEventReader
     private const int MaxEventNameBytes = 128;
     private const int InitialDataBytes = 4 * 1024;
 
-    // Buffers bigger than this go back to the pool after their event, so one large event does not pin memory.
-    private const int RetainedDataBytes = 64 * 1024;
+    // Buffers bigger than this go back to the pool after their event: a stream of large events (Responses'
+    // response.completed, big deltas) holds its buffer only while an event is being read, not between events.
+    private const int RetainedDataBytes = InitialDataBytes;
 
     // Room for the longest field name the standard defines ("retry", "event") behind a UTF-8 BOM.
     private const int MaxFieldNameBytes = 8;
@@ -53,6 +54,13 @@ internal sealed class SseEventReader
         _handler = handler;
         _maxEventBytes = maxEventBytes;
     }
+
+    /// <summary>
+    /// Events ended so far, counting every blank line (an event without data ends too, unreported) and an unterminated
+    /// event dispatched by <see cref="Complete"/>. During <see cref="ISseEventHandler.OnEvent"/> it is that event's
+    /// number, starting at 1: what <see cref="UsageChunkFilter"/> counts in the raw bytes.
+    /// </summary>
+    public long EventsEnded { get; private set; }
 
     /// <summary>Events dropped because their data exceeded the cap (or their name was implausibly long).</summary>
     public int SkippedEventCount { get; private set; }
@@ -141,6 +149,7 @@ internal sealed class SseEventReader
         _fieldNameLength = 0;
         _skipLf = false;
         _firstLine = true;
+        EventsEnded = 0;
         ReturnData();
     }
 
@@ -262,6 +271,7 @@ internal sealed class SseEventReader
 
     private void Dispatch()
     {
+        EventsEnded++;
         if (_oversized)
         {
             SkippedEventCount++;

@@ -36,6 +36,9 @@ internal abstract class SseUsageMeter : IUsageMeter, ISseEventHandler
 
     protected string? Id { get; set; }
 
+    /// <summary>The number of the event being handled (<see cref="SseEventReader.EventsEnded"/>).</summary>
+    protected long EventNumber => _reader.EventsEnded;
+
     public void Observe(ReadOnlySpan<byte> chunk)
     {
         if (_reading is not null)

@@ -1,42 +1,46 @@
 using System.Buffers;
-using System.Text.Json;
 
 namespace KeyMeter.Core.Metering;
 
 /// <summary>
 /// Rewrites a Chat Completions event stream for a client that did not ask for <c>stream_options.include_usage</c>
-/// when the proxy added it to get usage (a stream carries none unless asked): it drops exactly the events whose JSON has a
-/// non-null <c>usage</c> and an empty, null or absent <c>choices</c> — the extra usage-only chunk — and passes every
-/// other byte through unchanged and in order, including the <c>"usage":null</c> fields of ordinary chunks and a
-/// usage that rides on a chunk with choices. Meter the upstream bytes, not the filtered ones.
+/// when the proxy added it to get usage (a stream carries none unless asked): it drops exactly the events the meter
+/// found to be usage-only (a non-null <c>usage</c> and an empty, null or absent <c>choices</c>), and passes every other
+/// byte through unchanged and in order, including the <c>"usage":null</c> fields of ordinary chunks and a usage that
+/// rides on a chunk with choices. It parses nothing itself: the meter reads each event once, for metering and for this
+/// verdict (<see cref="UsageMeters.CreateHidingUsage"/>), and must see every chunk before the filter does.
 /// <para>
-/// Events are found by their closing blank line (CRLF, LF or CR line ends, split anywhere). The incomplete event at
-/// the end of each input is held back until it completes, at most the cap; a longer event cannot be the small
-/// usage-only chunk and is streamed through unchanged. <see cref="Flush"/> returns the pooled buffers. Not
-/// thread-safe; one instance per response.
+/// Events are found by their closing blank line (CRLF, LF or CR line ends, split anywhere), counted as the meter's
+/// reader counts them. Complete events leave at once; the incomplete event at the end of an input is held back until
+/// it completes, at most <see cref="MaxHeldBytes"/>: a longer event is not the few hundred bytes of a usage-only chunk
+/// and streams through unchanged. <see cref="Flush"/> returns the pooled buffer. Not thread-safe; one per response.
 /// </para>
 /// </summary>
-public sealed class UsageChunkFilter : ISseEventHandler
+public sealed class UsageChunkFilter
 {
+    /// <summary>The most an incomplete event is held back (pooled); OpenAI's usage-only chunk is under 1 KB.</summary>
+    public const int MaxHeldBytes = 4 * 1024;
+
     private const byte Cr = (byte)'\r';
     private const byte Lf = (byte)'\n';
-    private const int InitialHeldBytes = 4 * 1024;
+    private const int InitialHeldBytes = 1024;
 
-    private readonly int _maxEventBytes;
-    private readonly SseEventReader _reader;
+    private readonly IUsageOnlyEvents _verdicts;
+    private readonly int _maxHeldBytes;
     private byte[]? _held;
     private int _heldLength;
+    private long _events;
     private bool _lineHasContent;
     private bool _afterCr;
     private bool _endPendingLf;
     private bool _passthrough;
-    private bool _drop;
 
-    public UsageChunkFilter(int maxEventBytes = SseEventReader.DefaultMaxEventBytes)
+    internal UsageChunkFilter(IUsageOnlyEvents verdicts, int maxHeldBytes = MaxHeldBytes)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxEventBytes, 1);
-        _maxEventBytes = maxEventBytes;
-        _reader = new SseEventReader(this, maxEventBytes);
+        ArgumentNullException.ThrowIfNull(verdicts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxHeldBytes, 1);
+        _verdicts = verdicts;
+        _maxHeldBytes = maxHeldBytes;
     }
 
     /// <summary>Usage-only events removed so far.</summary>
@@ -105,9 +109,9 @@ public sealed class UsageChunkFilter : ISseEventHandler
     }
 
     /// <summary>
-    /// Ends the stream: writes the held-back event unless it is a usage-only chunk (it may lack its blank line when
-    /// the upstream closed early); returns the bytes written. Pooled buffers go back to the pool and the filter can
-    /// start over.
+    /// Ends the stream, which the upstream ended cleanly: writes the held-back event unless it is a usage-only chunk (it
+    /// may lack its blank line when the upstream closed early); returns the bytes written. The pooled buffer goes back
+    /// to the pool and the filter can start over.
     /// </summary>
     public int Flush(IBufferWriter<byte> output)
     {
@@ -115,15 +119,12 @@ public sealed class UsageChunkFilter : ISseEventHandler
         var written = 0;
         if (!_passthrough && _heldLength > 0)
         {
-            var held = _held.AsSpan(0, _heldLength);
-            _drop = false;
-            _reader.Append(held);
-            _reader.Complete(dispatchUnterminated: true);
-            written = Decide(held, output);
+            _verdicts.EndStream();
+            written = Decide(_held.AsSpan(0, _heldLength), output);
         }
 
-        _reader.Complete(dispatchUnterminated: false);
         _heldLength = 0;
+        _events = 0;
         _passthrough = _lineHasContent = _afterCr = _endPendingLf = false;
         if (_held is not null)
         {
@@ -134,23 +135,23 @@ public sealed class UsageChunkFilter : ISseEventHandler
         return written;
     }
 
-    void ISseEventHandler.OnEvent(ReadOnlySpan<byte> eventName, ReadOnlySpan<byte> data) => _drop = IsUsageOnlyChunk(data);
-
     private int EndEvent(ReadOnlySpan<byte> tail, IBufferWriter<byte> output)
     {
         if (_passthrough)
         {
             _passthrough = false;
+            _events++;
             return Write(tail, output);
         }
 
         var raw = tail;
         if (_heldLength > 0)
         {
-            if (_heldLength + tail.Length > _maxEventBytes)
+            if (_heldLength + tail.Length > _maxHeldBytes)
             {
                 var written = Write(_held.AsSpan(0, _heldLength), output) + Write(tail, output);
                 _heldLength = 0;
+                _events++;
                 return written;
             }
 
@@ -158,19 +159,16 @@ public sealed class UsageChunkFilter : ISseEventHandler
             raw = _held.AsSpan(0, _heldLength);
         }
 
-        // The reader sees exactly one whole event and reports its data (if any) to OnEvent.
-        _drop = false;
-        _reader.Append(raw);
         var result = Decide(raw, output);
         _heldLength = 0;
         return result;
     }
 
+    /// <summary>Ends the next event: dropped when the meter found it usage-only, else written.</summary>
     private int Decide(ReadOnlySpan<byte> rawEvent, IBufferWriter<byte> output)
     {
-        if (_drop)
+        if (_verdicts.IsUsageOnly(++_events))
         {
-            _drop = false;
             DroppedEventCount++;
             return 0;
         }
@@ -190,7 +188,7 @@ public sealed class UsageChunkFilter : ISseEventHandler
             return Write(rest, output);
         }
 
-        if (_heldLength + rest.Length > _maxEventBytes)
+        if (_heldLength + rest.Length > _maxHeldBytes)
         {
             var written = Write(_held.AsSpan(0, _heldLength), output) + Write(rest, output);
             _heldLength = 0;
@@ -225,46 +223,5 @@ public sealed class UsageChunkFilter : ISseEventHandler
     {
         output.Write(bytes);
         return bytes.Length;
-    }
-
-    /// <summary>A chunk with a non-null <c>usage</c> object and no choices: <c>[]</c>, <c>null</c> or absent.</summary>
-    private static bool IsUsageOnlyChunk(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        var hasUsage = false;
-        var hasChoices = false;
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isUsage = reader.ValueTextEquals("usage"u8);
-                var isChoices = !isUsage && reader.ValueTextEquals("choices"u8);
-                reader.Read();
-                if (isUsage)
-                {
-                    hasUsage = reader.TokenType == JsonTokenType.StartObject;
-                }
-                else if (isChoices && reader.TokenType == JsonTokenType.StartArray)
-                {
-                    var peek = reader;
-                    peek.Read();
-                    hasChoices = peek.TokenType != JsonTokenType.EndArray;
-                }
-
-                reader.Skip();
-            }
-
-            return hasUsage && !hasChoices;
-        }
-        catch (JsonException)
-        {
-            // Not JSON (e.g. [DONE]): not ours to drop.
-            return false;
-        }
     }
 }

@@ -22,6 +22,9 @@ internal sealed class UsageFacts
     /// <summary>Set when a usage object was read to its end and carried at least one count.</summary>
     public bool HasUsage { get; set; }
 
+    /// <summary>Set when the top-level <c>choices</c> array has at least one element.</summary>
+    public bool HasChoices { get; set; }
+
     public StreamEventType Type { get; set; }
 
     public long TextBytes { get; set; }
@@ -37,6 +40,7 @@ internal sealed class UsageFacts
     {
         Usage.Clear();
         HasUsage = false;
+        HasChoices = false;
         Type = StreamEventType.Other;
         TextBytes = 0;
         CaptureIdentifiers = captureIdentifiers;

@@ -132,6 +132,7 @@ internal sealed class UsageJsonScanner
         if (depth is > 0 and < MaxTrackedDepth && IsArray(depth - 1))
         {
             _names[depth] = JsonName.Item;
+            _facts.HasChoices |= depth == 2 && _names[1] == JsonName.Choices;
         }
 
         switch (token)

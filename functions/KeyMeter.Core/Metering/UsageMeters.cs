@@ -34,4 +34,22 @@ public static class UsageMeters
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown API format."),
         };
     }
+
+    /// <summary>
+    /// A Chat Completions stream meter for a stream whose usage the proxy asked for on the client's behalf, with the
+    /// filter that hides the usage-only chunk from the client again. One parse serves both: show every chunk to the
+    /// meter, then to the filter.
+    /// </summary>
+    public static IUsageMeter CreateHidingUsage(ApiFormat format, long estimatedInputTokens, out UsageChunkFilter filter)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(estimatedInputTokens);
+        if (format is not (ApiFormat.ChatCompletions or ApiFormat.Completions))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Only Chat Completions and Completions streams carry a usage-only chunk.");
+        }
+
+        var meter = new ChatCompletionsStreamMeter(format, estimatedInputTokens, namesUsageOnlyEvents: true);
+        filter = new UsageChunkFilter(meter);
+        return meter;
+    }
 }

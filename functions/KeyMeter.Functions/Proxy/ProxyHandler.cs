@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Cursor;
@@ -6,8 +5,7 @@ using KeyMeter.Core.Keys;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Pricing;
 using KeyMeter.Core.Proxy;
-using KeyMeter.Core.Proxy.Translation;
-using KeyMeter.Core.Proxy.Translation.Messages;
+using KeyMeter.Functions.Proxy.Forwarding;
 using KeyMeter.Functions.Proxy.Providers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -24,6 +22,7 @@ internal sealed class ProxyHandler(
     ModelRouter router,
     AvailableModels available,
     UpstreamCredentials credentials,
+    OutboundCalls outbound,
     ProxyForwarder forwarder,
     CallPricing pricing,
     BudgetGate budgets,
@@ -114,44 +113,30 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 7. Unmetered routes (Anthropic's model list, token counting) pass straight through.
+        // 7. Unmetered routes (Anthropic's model list, token counting) pass straight through, for as long as the client stays.
         if (!route.IsMetered)
         {
-            await forwarder.PassThroughAsync(context, route, provider, body, providerKey);
+            var passed = await forwarder.ForwardAsync(context, OutboundCalls.Unmetered(route, provider, body), providerKey, cancellationToken);
+            await ForwardFailures.AnswerAsync(context, route, provider, passed, logger);
             return;
         }
 
-        // 8. A provider of another dialect than the route's gets the request translated (Claude on /v1: Chat
-        //    Completions to Anthropic's Messages), with the output ceiling the translation asks for. Cursor sends
-        //    Responses-shaped bodies to /chat/completions for GPT-5 and expects Chat Completions back: those need a
-        //    provider with the Responses API.
+        // 8. What the provider receives: the client's bytes with the provider's model id, or a translation (Claude on
+        //    /v1 to Anthropic's Messages; Cursor's Responses-shaped bodies to the Responses API).
         Debug.Assert(summary is not null && routed is not null && body is not null, "Metered routes are POST routes: their body was inspected and routed.");
         var model = routed.Model;
-        var quirk = route.Api == ApiFormat.ChatCompletions && CursorResponsesQuirk.IsResponsesShaped(summary);
-        if (quirk && !provider.ServesResponses)
+        var planned = outbound.Metered(route, provider, routed, summary, body, startedAt);
+        if (planned.Problem is { } invalid)
         {
-            await FailAsync(context, route, ProxyProblem.BadRequest($"A Responses-shaped body ('input', no 'messages') needs a provider with the Responses API; {provider.Name} has none. Send 'messages'."));
+            await FailAsync(context, route, invalid);
             return;
         }
 
-        ArrayBufferWriter<byte>? messages = null;
-        var includeUsage = summary.IncludeUsage;
-        if (provider.Dialect != route.Dialect)
-        {
-            (messages, var translation) = ToMessages(body, summary, routed, provider, startedAt);
-            if (translation.Error is { } translationError)
-            {
-                await FailAsync(context, route, ProxyProblem.BadRequest(translationError.Message));
-                return;
-            }
-
-            summary = summary with { MaxOutputTokens = translation.MaxTokens };
-            includeUsage = translation.IncludeUsage;
-        }
+        summary = planned.Summary;
 
         // 9. Reserve the most the call can cost against the key's budgets (hard block). A model without a price is
         //    reserved at the fallback prices, or refused on a budgeted key when the settings say so.
-        var ceiling = pricing.Ceiling(provider, model, summary, Math.Max(body.Length, messages?.WrittenCount ?? 0), startedAt);
+        var ceiling = pricing.Ceiling(provider, model, summary, planned.SentBytes, startedAt);
         if (ceiling.Unpriced && pricing.UnpricedModels == UnpricedModelPolicy.Refuse && key.Budgets.HasAny)
         {
             await FailAsync(context, route, ProxyProblem.Unpriced(model), summary);
@@ -170,21 +155,13 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 10. Forward, meter the answer as it streams, and keep reading it for a while if the client leaves. Streaming
-        //    Chat Completions always ask for usage; the usage chunk is hidden again from a client that did not ask.
-        //    Translated calls are metered on the provider's own bytes and answered in the route's dialect.
-        var askUsage = messages is null && !quirk && route.Api is ApiFormat.ChatCompletions or ApiFormat.Completions && summary.Stream;
+        // 10. Forward, meter the answer as it streams, and keep reading it for a while if the client leaves.
         using var lifetime = new UpstreamLifetime(options.Value.AbortDrainTimeout, cancellationToken);
-        ForwardResult? forwarded;
+        ForwardResult forwarded;
         try
         {
-            forwarded = messages is not null
-                ? await forwarder.ForwardToMessagesAsync(
-                    context, provider, messages.WrittenMemory, body, includeUsage, startedAt.ToUnixTimeSeconds(), providerKey, ceiling.Tokens.InputTokens, lifetime)
-                : quirk
-                ? await forwarder.ForwardTranslatedAsync(context, provider, body, ModelSplice.For(summary, routed.UpstreamModel), summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime)
-                : await forwarder.ForwardMeteredAsync(
-                    context, route, provider, body, ModelSplice.For(summary, routed.UpstreamModel), askUsage ? UsageRequestSplice.For(summary) : BodySplice.None, askUsage && !summary.IncludeUsage, providerKey, ceiling.Tokens.InputTokens, lifetime);
+            forwarded = await forwarder.ForwardAsync(context, planned.Call! with { InputCeiling = ceiling.Tokens.InputTokens }, providerKey, lifetime.Token);
+            await ForwardFailures.AnswerAsync(context, route, provider, forwarded, logger);
         }
         catch
         {
@@ -193,18 +170,8 @@ internal sealed class ProxyHandler(
             throw;
         }
 
-        if (forwarded is null)
-        {
-            // Cannot happen after inspection; answered rather than forwarded somewhere else.
-            await budgets.ReleaseAsync(decision.Reservation!, CancellationToken.None);
-            await FailAsync(context, route, ProxyProblem.BadRequest("The request body is not a JSON object."));
-            return;
-        }
-
-        // 11. Settle the reservation on what the provider bills and hand the record off. A call the provider may have
-        //    served is never recorded at $0: without its own report, the reading is an estimate, and with no answer
-        //    at all the call counts at its ceiling.
-        var reading = Reading(forwarded.Value, ceiling);
+        // 11. Settle the reservation on what the provider bills and hand the record off.
+        var reading = ProxyUsageRecords.Reading(forwarded, ceiling);
         var cost = pricing.Price(provider, reading.Model ?? model, reading.Usage, startedAt);
         if (cost.CostUsd > 0)
         {
@@ -215,33 +182,13 @@ internal sealed class ProxyHandler(
             await budgets.ReleaseAsync(decision.Reservation!, CancellationToken.None);
         }
 
-        if (forwarded.Value.End is CallEnd.ClientAbortedBeforeAnswer or CallEnd.ClientAbortedMidAnswer)
+        if (forwarded.End is CallEnd.ClientAbortedBeforeAnswer or CallEnd.ClientAbortedMidAnswer)
         {
             ProxyLog.DrainTimedOut(logger, key.Id, provider.Name, lifetime.Drain);
         }
 
-        var record = new UsageRecord(
-            Id: "px_" + Guid.CreateVersion7(startedAt).ToString("N"),
-            Source: UsageSources.Proxy,
-            StartedAt: startedAt,
-            KeyId: key.Id,
-            OwnerEmail: key.OwnerEmail,
-            Tags: key.Tags,
-            Provider: provider.Name,
-            Model: reading.Model ?? model,
-            Api: route.Api!.Value,
-            Tokens: reading.Usage,
-            CostUsd: cost.CostUsd,
-            // With Cursor ingestion on, the fee comes from Cursor's own ledger (cursor-poll); counting this estimate too
-            // would count it twice. Without it, the estimate is the best there is.
-            CursorFeeUsd: cursor.Value.Enabled ? 0m : cost.CursorTokenFeeUsd,
-            PriceVersion: cost.PriceVersion,
-            Unpriced: cost.Unpriced,
-            Estimated: reading.Estimated,
-            Streamed: summary.Stream,
-            Status: forwarded.Value.Status,
-            Outcome: OutcomeOf(forwarded.Value.End),
-            LatencyMs: (long)time.GetElapsedTime(started).TotalMilliseconds);
+        var record = ProxyUsageRecords.Of(
+            key, provider.Name, reading.Model ?? model, route.Api!.Value, summary.Stream, startedAt, (long)time.GetElapsedTime(started).TotalMilliseconds, forwarded, reading, cost, cursor.Value.Enabled);
         await usage.PublishAsync(record, CancellationToken.None);
         ProxyLog.Metered(logger, record.Id, key.Id, record.Provider, record.Model, record.Status, record.Outcome, reading.Usage.TotalInputTokens, reading.Usage.OutputTokens, cost.CostUsd, reading.Estimated);
     }
@@ -281,33 +228,6 @@ internal sealed class ProxyHandler(
         // Tiers billed above the list prices KeyMeter meters at (OpenAI's priority and scale) are refused.
         return summary.ServiceTier is { } tier && provider.SurchargedServiceTiers.Contains(tier, StringComparer.Ordinal) ? ProxyProblem.ServiceTier(tier) : null;
     }
-
-    /// <summary>The Chat Completions body as an Anthropic Messages body for <paramref name="provider"/>, and how it went.</summary>
-    private (ArrayBufferWriter<byte> Body, ChatToMessagesOutcome Outcome) ToMessages(
-        RequestBody body, RequestSummary summary, RoutedModel routed, ProviderDescription provider, DateTimeOffset at)
-    {
-        var splice = ModelSplice.For(summary, routed.UpstreamModel);
-        ReadOnlyMemory<byte> chat = splice.IsNone ? body.Memory : splice.ApplyTo(body.Memory.Span);
-        var outputLimit = (int)Math.Clamp(pricing.OutputLimit(provider, routed.Model, at), 1, int.MaxValue);
-        var output = new ArrayBufferWriter<byte>(body.Length + 512);
-        return (output, ChatToMessagesRequest.Translate(chat.Span, outputLimit, output));
-    }
-
-    private static UsageReading Reading(ForwardResult forwarded, CallCeiling ceiling) => forwarded.End switch
-    {
-        CallEnd.UpstreamError or CallEnd.NotDelivered => new UsageReading(TokenUsage.Zero, null, false, null),
-        CallEnd.ClientAbortedBeforeAnswer or CallEnd.FailedBeforeAnswer => new UsageReading(ceiling.Tokens, null, true, null),
-        CallEnd.Completed or CallEnd.ClientAbortedDrained => forwarded.Meter.Complete(endedNormally: true),
-        _ => forwarded.Meter.Complete(endedNormally: false),
-    };
-
-    private static string OutcomeOf(CallEnd end) => end switch
-    {
-        CallEnd.Completed => UsageOutcomes.Completed,
-        CallEnd.UpstreamError => UsageOutcomes.UpstreamError,
-        CallEnd.ClientAbortedDrained or CallEnd.ClientAbortedMidAnswer or CallEnd.ClientAbortedBeforeAnswer => UsageOutcomes.ClientAborted,
-        _ => UsageOutcomes.UpstreamFailed,
-    };
 
     private async Task<DeveloperKey?> AuthenticateAsync(HttpContext context, ProxyRoute route)
     {

@@ -7,7 +7,9 @@ namespace KeyMeter.Functions.Proxy;
 /// <summary>
 /// Resolves a secret to its key through an in-memory cache keyed by the secret's hash, so a request costs no storage
 /// round trip. Unknown hashes are cached too (a flood of bad keys does not reach storage), and concurrent requests
-/// with the same uncached secret share one lookup.
+/// with the same uncached secret share one lookup. A key in use is read again in the background during the last
+/// quarter of its cache time, so its entry is renewed before it expires and no request waits on storage when it would
+/// have (no stampede of a busy key's requests at expiry).
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
@@ -26,6 +28,9 @@ internal sealed class ProxyKeyResolver(IKeyStore store, TimeProvider time, IOpti
     /// <summary>Extra time the first lookups of a new instance get: its first storage call opens connections and fetches a token.</summary>
     private static readonly TimeSpan ColdStartAllowance = TimeSpan.FromSeconds(10);
 
+    /// <summary>The share of the cache time after which a key in use is read again in the background.</summary>
+    private const double RefreshAheadAt = 0.75;
+
     /// <summary>How long one shared lookup may run before it is given up.</summary>
     private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
@@ -41,6 +46,11 @@ internal sealed class ProxyKeyResolver(IKeyStore store, TimeProvider time, IOpti
         var cached = _cache.TryGetValue(hash, out var entry) ? entry : null;
         if (cached is not null && now - cached.FetchedAt < settings.KeyCacheTtl)
         {
+            if (now - cached.FetchedAt >= settings.KeyCacheTtl * RefreshAheadAt && !_lookups.ContainsKey(hash))
+            {
+                _ = RefreshAsync(hash, now);
+            }
+
             return new KeyLookup(cached.Key, false);
         }
 
@@ -66,6 +76,19 @@ internal sealed class ProxyKeyResolver(IKeyStore store, TimeProvider time, IOpti
         Interlocked.Increment(ref _generation);
         _cache.Clear();
         _lookups.Clear();
+    }
+
+    /// <summary>A background renewal: a failure leaves the entry as it is, to expire or be renewed by the next request.</summary>
+    private async Task RefreshAsync(string hash, DateTimeOffset now)
+    {
+        try
+        {
+            await LookupAsync(hash, now);
+        }
+        catch (Exception exception)
+        {
+            ProxyLog.KeyLookupFailed(logger, exception.GetType().Name, true);
+        }
     }
 
     /// <summary>One storage lookup per hash at a time; its result is cached unless a key changed meanwhile.</summary>

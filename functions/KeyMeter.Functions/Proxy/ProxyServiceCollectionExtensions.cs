@@ -3,6 +3,7 @@ using KeyMeter.Adapters.Keys;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Pricing;
+using KeyMeter.Functions.Proxy.Forwarding;
 using KeyMeter.Functions.Proxy.Providers;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,8 @@ internal static class ProxyServiceCollectionExtensions
         services.AddSingleton<AvailableModels>();
         services.AddSingleton<UpstreamClient>();
         services.AddSingleton<ProxyKeyResolver>();
+        services.AddSingleton<UpstreamRequests>();
+        services.AddSingleton<OutboundCalls>();
         services.AddSingleton<ProxyForwarder>();
         services.AddSingleton(provider => new BufferedBodyBudget(provider.GetRequiredService<IOptions<ProxyOptions>>().Value.MaxBufferedBodyBytes));
         services.AddSingleton<IKeyWatermarkStore, TableKeyWatermarkStore>();

@@ -12,20 +12,37 @@ public sealed class UsageChunkFilterTests
     private static readonly string UsageOnly = Data(ChatChunk("[]", ChatUsageJson));
     private static readonly string Done = Data("[DONE]");
 
-    private static string Filter(string input, IEnumerable<int> splits, UsageChunkFilter? filter = null)
+    /// <summary>A meter naming usage-only events and the filter trusting it, as the proxy pairs them.</summary>
+    private sealed record Pair(ChatCompletionsStreamMeter Meter, UsageChunkFilter Filter)
     {
-        filter ??= new UsageChunkFilter();
+        public static Pair Of(int maxHeldBytes = UsageChunkFilter.MaxHeldBytes)
+        {
+            var meter = new ChatCompletionsStreamMeter(ApiFormat.ChatCompletions, 0, namesUsageOnlyEvents: true);
+            return new Pair(meter, new UsageChunkFilter(meter, maxHeldBytes));
+        }
+
+        /// <summary>The meter sees a chunk first, then the filter, as in the proxy; returns what the filter wrote.</summary>
+        public int Pass(ReadOnlySpan<byte> chunk, IBufferWriter<byte> output)
+        {
+            Meter.Observe(chunk);
+            return Filter.Filter(chunk, output);
+        }
+    }
+
+    private static string Filter(string input, IEnumerable<int> splits, Pair? pair = null)
+    {
+        pair ??= Pair.Of();
         var bytes = Encoding.UTF8.GetBytes(input);
         var output = new ArrayBufferWriter<byte>();
         var start = 0;
         var reported = 0;
         foreach (var split in splits.Append(bytes.Length))
         {
-            reported += filter.Filter(bytes.AsSpan(start, split - start), output);
+            reported += pair.Pass(bytes.AsSpan(start, split - start), output);
             start = split;
         }
 
-        reported += filter.Flush(output);
+        reported += pair.Filter.Flush(output);
         Assert.Equal(output.WrittenCount, reported);
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
@@ -61,10 +78,11 @@ public sealed class UsageChunkFilterTests
         var usageChunk = choices is null
             ? Data($$$"""{"id":"{{{ChatId}}}","object":"chat.completion.chunk","usage":{{{ChatUsageJson}}}}""")
             : Data(ChatChunk(choices, ChatUsageJson));
-        var filter = new UsageChunkFilter();
+        var pair = Pair.Of();
 
-        Assert.Equal(Content + Done, Filter(Content + usageChunk + Done, Every(7, Content + usageChunk), filter));
-        Assert.Equal(1, filter.DroppedEventCount);
+        Assert.Equal(Content + Done, Filter(Content + usageChunk + Done, Every(7, Content + usageChunk), pair));
+        Assert.Equal(1, pair.Filter.DroppedEventCount);
+        Assert.False(pair.Meter.Complete(endedNormally: true).Estimated);
     }
 
     [Fact]
@@ -87,11 +105,11 @@ public sealed class UsageChunkFilterTests
     [Fact]
     public void Filter_CompleteEventsLeaveAtOnce_OnlyTheIncompleteOneIsHeld()
     {
-        var filter = new UsageChunkFilter();
+        var pair = Pair.Of();
         var output = new ArrayBufferWriter<byte>();
         var partial = Encoding.UTF8.GetBytes(Content + Content[..20]);
 
-        var written = filter.Filter(partial, output);
+        var written = pair.Pass(partial, output);
 
         Assert.Equal(Encoding.UTF8.GetByteCount(Content), written);
         Assert.Equal(Content, Encoding.UTF8.GetString(output.WrittenSpan));
@@ -126,12 +144,24 @@ public sealed class UsageChunkFilterTests
     [Fact]
     public void Filter_EventLongerThanCap_StreamsThroughUnchanged()
     {
-        var filter = new UsageChunkFilter(maxEventBytes: 64);
+        var pair = Pair.Of(maxHeldBytes: 64);
         var input = Content + UsageOnly + Done;
 
-        // Content and UsageOnly exceed the cap, so neither can be inspected; both pass.
-        Assert.Equal(input, Filter(input, Every(16, input), filter));
-        Assert.Equal(0, filter.DroppedEventCount);
+        // Content and UsageOnly exceed the cap, so neither can be held back to be dropped; both pass, in order.
+        Assert.Equal(input, Filter(input, Every(16, input), pair));
+        Assert.Equal(0, pair.Filter.DroppedEventCount);
+    }
+
+    [Fact]
+    public void Filter_EventLongerThanCapBeforeTheUsageChunk_StillDropsTheRightEvent()
+    {
+        // A long event streams through; counting goes on, so the usage-only chunk after it is still the one dropped.
+        var pair = Pair.Of(maxHeldBytes: 512);
+        var longContent = Data(ChatChunk($$$"""[{"index":0,"delta":{"content":"{{{new string('x', 700)}}}"},"finish_reason":null}]""", "null"));
+        var input = longContent + Content + UsageOnly + Done;
+
+        Assert.Equal(longContent + Content + Done, Filter(input, Every(50, input), pair));
+        Assert.Equal(1, pair.Filter.DroppedEventCount);
     }
 
     [Fact]
@@ -143,11 +173,11 @@ public sealed class UsageChunkFilterTests
     }
 
     [Fact]
-    public void Flush_ThenNextStream_StartsClean()
+    public void Filter_CommentAndDatalessEvents_CountAsTheMetersReaderCountsThem()
     {
-        var filter = new UsageChunkFilter();
-        Filter(Content + "data: {\"cho", [], filter);
+        // Blank lines end events with no data too; both sides count them, so numbers stay aligned.
+        var input = ": keep-alive\n\n" + "event: ping\n\n" + "\n\n" + Content + UsageOnly + Done;
 
-        Assert.Equal(Content + Done, Filter(Content + UsageOnly + Done, [], filter));
+        Assert.Equal(": keep-alive\n\n" + "event: ping\n\n" + "\n\n" + Content + Done, Filter(input, Every(3, input)));
     }
 }

@@ -24,6 +24,10 @@ internal sealed class UpstreamCredentials(ISecretSource secrets, TokenCredential
     private readonly Func<string, AccessTokenCache> _newCache = scope => new AccessTokenCache(scope, identity, time, logger);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _fallbackLogged = new(StringComparer.Ordinal);
 
+    // The last header built per provider and credential kind, reused while its secret or token is the same string:
+    // a call then builds no "Bearer …" string of its own.
+    private readonly ConcurrentDictionary<(string Provider, bool Token), Built> _built = new();
+
     public async ValueTask<UpstreamAuthorization?> GetAsync(ProviderDescription provider, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(provider);
@@ -33,10 +37,10 @@ internal sealed class UpstreamCredentials(ISecretSource secrets, TokenCredential
             var cache = _tokens.GetOrAdd(scope, _newCache);
             if (await cache.GetAsync(cancellationToken) is { } token)
             {
-                return new UpstreamAuthorization("Authorization", "Bearer " + token);
+                return Reuse(provider.Name, true, token, "Authorization", "Bearer ");
             }
 
-            var fallback = await KeyAsync(credential, cancellationToken);
+            var fallback = await KeyAsync(provider.Name, credential, cancellationToken);
             if (fallback is not null && ShouldLogFallback(provider.Name))
             {
                 ProviderLog.KeyFallback(logger, provider.Name, credential.SecretName);
@@ -45,18 +49,38 @@ internal sealed class UpstreamCredentials(ISecretSource secrets, TokenCredential
             return fallback;
         }
 
-        return await KeyAsync(credential, cancellationToken);
+        return await KeyAsync(provider.Name, credential, cancellationToken);
     }
 
-    private async ValueTask<UpstreamAuthorization?> KeyAsync(ProviderCredential credential, CancellationToken cancellationToken) =>
+    private async ValueTask<UpstreamAuthorization?> KeyAsync(string provider, ProviderCredential credential, CancellationToken cancellationToken) =>
         await secrets.GetAsync(credential.SecretName, cancellationToken) is { } key
-            ? new UpstreamAuthorization(credential.Header, credential.Prefix + key)
+            ? Reuse(provider, false, key, credential.Header, credential.Prefix)
             : null;
+
+    private UpstreamAuthorization Reuse(string provider, bool token, string secret, string header, string prefix)
+    {
+        if (_built.TryGetValue((provider, token), out var built) && string.Equals(built.Secret, secret, StringComparison.Ordinal) && built.Authorization.Header == header)
+        {
+            return built.Authorization;
+        }
+
+        var authorization = new UpstreamAuthorization(header, prefix + secret);
+        _built[(provider, token)] = new Built(secret, authorization);
+        return authorization;
+    }
 
     private bool ShouldLogFallback(string provider)
     {
         var now = time.GetUtcNow();
         var last = _fallbackLogged.GetOrAdd(provider, DateTimeOffset.MinValue);
         return now - last >= FallbackLogInterval && _fallbackLogged.TryUpdate(provider, now, last);
+    }
+
+    /// <summary>A class, not a record: a record's generated ToString would print the secret.</summary>
+    private sealed class Built(string secret, UpstreamAuthorization authorization)
+    {
+        public string Secret { get; } = secret;
+
+        public UpstreamAuthorization Authorization { get; } = authorization;
     }
 }

@@ -1,4 +1,4 @@
-namespace KeyMeter.Functions.Proxy;
+namespace KeyMeter.Functions.Proxy.Forwarding;
 
 /// <summary>
 /// How long the proxy keeps talking to the provider: while the client is there, and for a bounded drain time after it

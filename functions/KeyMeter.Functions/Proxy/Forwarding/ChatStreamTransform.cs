@@ -1,7 +1,7 @@
 using System.Buffers;
 using KeyMeter.Core.Proxy.Translation;
 
-namespace KeyMeter.Functions.Proxy;
+namespace KeyMeter.Functions.Proxy.Forwarding;
 
 /// <summary>
 /// A streamed answer that changes shape on the way: the provider's events upstream (Responses for Cursor's GPT-5

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using KeyMeter.Core.Proxy;
 using Microsoft.Extensions.Primitives;
 
-namespace KeyMeter.Functions.Proxy;
+namespace KeyMeter.Functions.Proxy.Forwarding;
 
 /// <summary>
 /// Which headers and query parameters cross the proxy. Upstream, only what each provider's own SDKs send and the API
@@ -35,11 +35,11 @@ internal static class ProxyHeaders
             ProviderDialect.Anthropic => AnthropicRequest,
             _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "No header allow-list for this dialect."),
         };
-        foreach (var header in from.Headers)
+        foreach (var (name, value) in from.Headers)
         {
-            if (allowed.Contains(header.Key) || header.Key.StartsWith(SdkTelemetryPrefix, StringComparison.OrdinalIgnoreCase))
+            if (allowed.Contains(name) || name.StartsWith(SdkTelemetryPrefix, StringComparison.OrdinalIgnoreCase))
             {
-                to.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value);
+                _ = value.Count == 1 ? to.Headers.TryAddWithoutValidation(name, value.ToString()) : to.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)value);
             }
         }
     }
@@ -62,20 +62,21 @@ internal static class ProxyHeaders
     /// <summary>Builds the client's response headers from the upstream ones; the upstream response is never modified.</summary>
     public static void CopyResponseHeaders(HttpResponseMessage from, HttpResponse to, bool bodyRewritten)
     {
-        Copy(from.Headers, to, bodyRewritten);
-        Copy(from.Content.Headers, to, bodyRewritten);
+        Copy(from.Headers.NonValidated, to, bodyRewritten);
+        Copy(from.Content.Headers.NonValidated, to, bodyRewritten);
     }
 
-    private static void Copy(HttpHeaders headers, HttpResponse to, bool bodyRewritten)
+    /// <summary>Copies headers as the provider sent them, unparsed (no per-header parsing or arrays for single values).</summary>
+    private static void Copy(HttpHeadersNonValidated headers, HttpResponse to, bool bodyRewritten)
     {
-        foreach (var header in headers)
+        foreach (var (name, values) in headers)
         {
-            if (NotReturned.Contains(header.Key) || (bodyRewritten && header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+            if (NotReturned.Contains(name) || (bodyRewritten && name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
 
-            to.Headers[header.Key] = new StringValues([.. header.Value]);
+            to.Headers[name] = values.Count == 1 ? new StringValues(values.ToString()) : new StringValues([.. values]);
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace KeyMeter.Functions.Proxy;
+namespace KeyMeter.Functions.Proxy.Forwarding;
 
 /// <summary>
 /// The one long-lived connection pool to the providers, as in YARP's forwarder: no redirects, no decompression, no cookies,

@@ -1,4 +1,4 @@
-namespace KeyMeter.Functions.Proxy;
+namespace KeyMeter.Functions.Proxy.Forwarding;
 
 /// <summary>How copying an upstream response to the client ended: expected outcomes, not exceptions.</summary>
 internal enum CopyOutcome

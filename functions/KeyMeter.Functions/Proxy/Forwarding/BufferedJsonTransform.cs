@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace KeyMeter.Functions.Proxy;
+namespace KeyMeter.Functions.Proxy.Forwarding;
 
 /// <summary>Translates a whole JSON body held in <paramref name="body"/>; false when it could not.</summary>
 internal delegate bool JsonBodyTranslation(ReadOnlySpan<byte> body, IBufferWriter<byte> client);

@@ -1,4 +1,4 @@
-namespace KeyMeter.Functions.Proxy;
+namespace KeyMeter.Functions.Proxy.Forwarding;
 
 /// <summary>How a forwarded call ended, as far as metering is concerned.</summary>
 internal enum CallEnd

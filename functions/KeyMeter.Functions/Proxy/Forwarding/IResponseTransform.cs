@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace KeyMeter.Functions.Proxy;
+namespace KeyMeter.Functions.Proxy.Forwarding;
 
 /// <summary>
 /// Rewrites an upstream body on its way to the client, chunk by chunk (hiding the usage chunk the proxy asked for,

@@ -1,7 +1,7 @@
 using System.Net;
 using KeyMeter.Core.Proxy;
 
-namespace KeyMeter.Functions.Proxy;
+namespace KeyMeter.Functions.Proxy.Forwarding;
 
 /// <summary>
 /// The upstream request's content: exactly the client's bytes as inspected, with at most two edits spliced in (the
