@@ -4,7 +4,7 @@ namespace KeyMeter.Benchmarks.Proxy;
 /// How much the proxy benchmark does. Full mode stays under about three minutes on two cores, quick mode under
 /// about thirty seconds; every phase also stops at <see cref="PhaseLimit"/> whatever its count.
 /// </summary>
-/// <param name="SequentialRequests">Non-streaming calls at concurrency 1, per side.</param>
+/// <param name="SequentialRequests">Non-streaming calls at concurrency 1, per side: chat completions, and as many Claude calls.</param>
 /// <param name="ConcurrentRequests">Non-streaming calls at <see cref="Concurrency"/>, per side; also gives the RPS.</param>
 /// <param name="StreamRequests">Streaming calls at concurrency 1 for time to first byte, per side.</param>
 /// <param name="MemoryClients">Concurrent streaming clients in each memory run.</param>

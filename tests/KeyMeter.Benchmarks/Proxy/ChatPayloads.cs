@@ -14,15 +14,20 @@ internal static class ChatPayloads
     private const string Usage = """{"prompt_tokens":31,"completion_tokens":48,"total_tokens":79,"prompt_tokens_details":{"cached_tokens":0,"audio_tokens":0},"completion_tokens_details":{"reasoning_tokens":0,"audio_tokens":0,"accepted_prediction_tokens":0,"rejected_prediction_tokens":0}}""";
     private const string Words = "the quick brown fox jumps over the lazy dog while the proxy meters every token it sees ";
 
-    public static byte[] Request(bool stream) => Encoding.UTF8.GetBytes(
-        "{\"model\":\"gpt-5-mini\",\"messages\":[{\"role\":\"system\",\"content\":\"You are a concise assistant.\"},"
+    /// <summary>A small chat: a system line, a user line, a short answer asked for.</summary>
+    public static byte[] Request(bool stream, string model = "gpt-5-mini") => Encoding.UTF8.GetBytes(
+        "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"system\",\"content\":\"You are a concise assistant.\"},"
         + "{\"role\":\"user\",\"content\":\"Say hello in one short sentence.\"}],"
         + (stream ? "\"stream\":true," : string.Empty)
         + "\"max_completion_tokens\":64}");
 
+    /// <summary>A complete, non-streamed answer.</summary>
     public static byte[] Completion { get; } = Encoding.UTF8.GetBytes($$"""
         {"id":"chatcmpl-CbXqXGm1uTzq6H9xkqYVZ0R3dN2pE","object":"chat.completion","created":1763800000,"model":"{{Model}}","choices":[{"index":0,"message":{"role":"assistant","content":"Hello! It is nice to meet you.","refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"stop"}],"usage":{{Usage}},"service_tier":"default","system_fingerprint":null}
         """);
+
+    /// <summary>Whether <paramref name="body"/> is exactly the prebuilt <see cref="Completion"/>.</summary>
+    public static bool IsCompletion(ReadOnlySpan<byte> body) => body.SequenceEqual(Completion);
 
     /// <summary>Headers OpenAI sends with every answer; the proxy copies each one.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders { get; } =

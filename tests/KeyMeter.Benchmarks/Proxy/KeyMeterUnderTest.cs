@@ -14,8 +14,9 @@ namespace KeyMeter.Benchmarks.Proxy;
 
 /// <summary>
 /// KeyMeter as it runs locally: the real app (<see cref="KeyMeterApp.Build"/>) on Kestrel at a loopback port, keys in
-/// an in-memory Azurite, the real proxy pipeline and key cache. Two things differ, both so that the measurement is
-/// the proxy's: the usage sink only counts (no queue), and logging providers are cleared (no console writes).
+/// an in-memory Azurite, the real proxy pipeline and key cache, the fake upstream as both its OpenAI and its
+/// Anthropic. Two things differ, both so that the measurement is the proxy's: the usage sink only counts (no queue),
+/// and logging providers are cleared (no console writes).
 /// </summary>
 internal sealed class KeyMeterUnderTest : IAsyncDisposable
 {
@@ -43,7 +44,8 @@ internal sealed class KeyMeterUnderTest : IAsyncDisposable
         var azurite = await AzuriteProcess.StartAsync(new AzuriteLaunchOptions(FreePort(), DataDirectory: null), cancellationToken);
         try
         {
-            // 2. The app in local mode in front of the fake upstream, with the production key cache TTL.
+            // 2. The app in local mode in front of the fake upstream as both OpenAI and Anthropic, with the production
+            // key cache TTL.
             var usage = new CountingUsageSink();
             string[] args =
             [
@@ -54,6 +56,8 @@ internal sealed class KeyMeterUnderTest : IAsyncDisposable
                 "--KeyMeter:Local:StartAzurite=false",
                 "--KeyMeter:Providers:OpenAI:BaseUrl=" + new Uri(upstream, "v1"),
                 "--KeyMeter:Secrets:OpenAIApiKey=" + providerKey,
+                "--KeyMeter:Providers:Anthropic:BaseUrl=" + upstream,
+                "--KeyMeter:Secrets:AnthropicApiKey=" + providerKey,
             ];
             var app = KeyMeterApp.Build(args, readLocalSettingsFile: false, configure: builder =>
             {

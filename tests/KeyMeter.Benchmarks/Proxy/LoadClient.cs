@@ -6,13 +6,12 @@ namespace KeyMeter.Benchmarks.Proxy;
 
 /// <summary>
 /// The client side: one <see cref="SocketsHttpHandler"/> pool (HTTP/1.1 keep-alive like OpenAI SDKs and Cursor, no
-/// proxy, no decompression), bodies read into the caller's buffer and only counted, so the client allocates the same
-/// whatever the body size.
+/// proxy, no decompression), bodies read into the caller's buffer: a streamed body only counted, so the client
+/// allocates the same whatever the body size; a small answer kept whole and checked once its time is taken.
 /// </summary>
 internal sealed class LoadClient(StreamCatalog streams) : IDisposable
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
-    private static readonly byte[] CompletionRequest = ChatPayloads.Request(stream: false);
     private static readonly byte[] StreamRequest = ChatPayloads.Request(stream: true);
 
     private readonly HttpClient _client = new(new SocketsHttpHandler
@@ -29,13 +28,17 @@ internal sealed class LoadClient(StreamCatalog streams) : IDisposable
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>A small non-streaming chat completion.</summary>
+    /// <summary>
+    /// A small non-streaming call (<see cref="Target.CompletionBody"/>), its answer checked by
+    /// <see cref="Target.IsExpectedAnswer"/> after the clock stopped.
+    /// </summary>
     public async ValueTask<Measurement> CompleteAsync(Target target, byte[] buffer, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        using var request = Create(target, CompletionRequest);
-        var (firstByte, bytes, ok) = await SendAndReadAsync(request, buffer, started, cancellationToken);
-        return new Measurement(firstByte, Stopwatch.GetTimestamp() - started, ok && bytes == ChatPayloads.Completion.Length);
+        using var request = Create(target, target.CompletionBody);
+        var (firstByte, bytes, ok) = await SendAndReadAsync(request, buffer, started, keep: true, cancellationToken);
+        var total = Stopwatch.GetTimestamp() - started;
+        return new Measurement(firstByte, total, ok && target.IsExpectedAnswer(buffer.AsSpan(0, (int)bytes)));
     }
 
     /// <summary>A streamed chat completion of <paramref name="size"/> bytes (<see cref="StreamCatalog.Tokens"/>: a short answer).</summary>
@@ -53,24 +56,32 @@ internal sealed class LoadClient(StreamCatalog streams) : IDisposable
             request.Headers.TryAddWithoutValidation(FakeUpstream.HoldHeader, "1");
         }
 
-        var (firstByte, bytes, ok) = await SendAndReadAsync(request, buffer, started, cancellationToken);
+        var (firstByte, bytes, ok) = await SendAndReadAsync(request, buffer, started, keep: false, cancellationToken);
         return new Measurement(firstByte, Stopwatch.GetTimestamp() - started, ok && bytes == streams.ClientBytes(size, target.ThroughKeyMeter));
     }
 
     private static HttpRequestMessage Create(Target target, byte[] body)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, target.ChatCompletions)
+        var request = new HttpRequestMessage(HttpMethod.Post, target.Url)
         {
             Version = HttpVersion.Version11,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = new ByteArrayContent(body) { Headers = { ContentType = Json } },
         };
-        request.Headers.TryAddWithoutValidation("Authorization", target.Authorization);
+        foreach (var (name, value) in target.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         return request;
     }
 
+    /// <summary>
+    /// Sends and reads the body to its end into <paramref name="buffer"/>: with <paramref name="keep"/>, whole from its
+    /// start (a body that does not fit is a failed call), otherwise each read over the last.
+    /// </summary>
     private async Task<(long FirstByteTicks, long Bytes, bool Ok)> SendAndReadAsync(
-        HttpRequestMessage request, byte[] buffer, long started, CancellationToken cancellationToken)
+        HttpRequestMessage request, byte[] buffer, long started, bool keep, CancellationToken cancellationToken)
     {
         // A failed call is a value (Ok false, counted as an error), so one broken connection does not end the run.
         try
@@ -80,7 +91,7 @@ internal sealed class LoadClient(StreamCatalog streams) : IDisposable
             var firstByte = 0L;
             var total = 0L;
             int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            while ((read = await body.ReadAsync(keep ? buffer.AsMemory((int)total) : buffer, cancellationToken)) > 0)
             {
                 if (total == 0)
                 {
@@ -88,6 +99,10 @@ internal sealed class LoadClient(StreamCatalog streams) : IDisposable
                 }
 
                 total += read;
+                if (keep && total == buffer.Length)
+                {
+                    return (firstByte, total, false);
+                }
             }
 
             return (firstByte, total, response.StatusCode == HttpStatusCode.OK);

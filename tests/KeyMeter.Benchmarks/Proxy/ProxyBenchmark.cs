@@ -3,9 +3,11 @@ using System.Diagnostics;
 namespace KeyMeter.Benchmarks.Proxy;
 
 /// <summary>
-/// Direct versus through KeyMeter, side by side in one run against one loopback upstream, with a bare forwarder as the
-/// reference for what any proxy hop costs. A linear algorithm; its steps are numbered. Progress goes to stderr, the
-/// report to stdout and to BenchmarkDotNet.Artifacts/proxy-benchmark.md; the exit code is 1 when a call failed or a
+/// Direct versus through KeyMeter, side by side in one run against one loopback upstream (shaped like OpenAI's Chat
+/// Completions and Anthropic's Messages API), with a bare forwarder as the reference for what any proxy hop costs, and
+/// Claude calls through KeyMeter's translating <c>/v1/chat/completions</c> against the Messages API direct. A linear
+/// algorithm; its steps are numbered. Progress goes to stderr, the report to stdout and to
+/// BenchmarkDotNet.Artifacts/proxy-benchmark.md; the exit code is 1 when a call failed or was answered wrongly, or a
 /// proxied call was not metered exactly once (the figures are then suspect), whatever the targets say.
 /// </summary>
 internal static class ProxyBenchmark
@@ -32,13 +34,12 @@ internal static class ProxyBenchmark
         await using var forwarder = await BareForwarder.StartAsync(upstream.BaseAddress, cancellationToken);
         await using var keyMeter = await KeyMeterUnderTest.StartAsync(upstream.BaseAddress, ProviderKey, cancellationToken);
         using var client = new LoadClient(streams);
-        var direct = Target.Direct(upstream.BaseAddress, ProviderKey);
-        var proxied = Target.Proxied(keyMeter.BaseAddress, keyMeter.Secret);
-        Target[] targets = [direct, Target.Forwarded(forwarder.BaseAddress, ProviderKey), proxied];
+        Target[] targets = [Target.Direct(upstream.BaseAddress, ProviderKey), Target.Forwarded(forwarder.BaseAddress, ProviderKey), Target.Proxied(keyMeter.BaseAddress, keyMeter.Secret)];
+        Target[] claudeTargets = [Target.MessagesDirect(upstream.BaseAddress, ProviderKey), Target.ClaudeProxied(keyMeter.BaseAddress, keyMeter.Secret)];
 
         // 2. Warm-up of every path alike (JIT tiers, connection pools, the key cache, array pools) until the JIT settles.
         Progress($"warming up until the JIT settles ({settings.WarmUp.TotalSeconds:F0} to {settings.MaxWarmUp.TotalSeconds:F0} s)");
-        var warmUp = await WarmUp.RunAsync(client, targets, settings.Concurrency, settings.WarmUp, settings.MaxWarmUp, cancellationToken);
+        var warmUp = await WarmUp.RunAsync(client, targets, claudeTargets, settings.Concurrency, settings.WarmUp, settings.MaxWarmUp, cancellationToken);
         Progress($"warm after {warmUp.Elapsed.TotalSeconds:F1} s, {warmUp.Rounds} rounds; {warmUp.CompiledInLastRound} methods compiled in the last round");
 
         var recordsBefore = keyMeter.Usage.Records;
@@ -63,7 +64,12 @@ internal static class ProxyBenchmark
         var sequential = Comparison.Of(await ClosedLoop.AlternateAsync(
             settings.SequentialRequests, settings.PhaseLimit, (t, b, ct) => client.CompleteAsync(t, b, ct), targets, cancellationToken));
 
-        // 5. Small completions at concurrency 32 in blocks taking turns: latency and requests per second.
+        // 5. Claude at concurrency 1: Messages direct versus Chat Completions through KeyMeter's /v1, call by call.
+        Progress($"Claude latency at c=1 (translated to Messages): {settings.SequentialRequests:N0} calls each");
+        var claude = TranslatedComparison.Of(await ClosedLoop.AlternateAsync(
+            settings.SequentialRequests, settings.PhaseLimit, (t, b, ct) => client.CompleteAsync(t, b, ct), claudeTargets, cancellationToken));
+
+        // 6. Small completions at concurrency 32 in blocks taking turns: latency and requests per second.
         Progress($"latency and RPS at c={settings.Concurrency}: {settings.ConcurrentRequests:N0} calls each");
         var blocks = targets.Select(_ => new List<LoadResult>()).ToArray();
         var block = settings.ConcurrentRequests / BenchmarkSettings.ConcurrentBlocks;
@@ -79,21 +85,22 @@ internal static class ProxyBenchmark
 
         var concurrent = Comparison.Of([.. blocks.Select(LoadResult.Combine)]);
 
-        // 6. Streamed completions at concurrency 1: time to the first event.
+        // 7. Streamed completions at concurrency 1: time to the first event.
         Progress($"stream time to first byte at c=1: {settings.StreamRequests:N0} streams each");
         var streaming = Comparison.Of(await ClosedLoop.AlternateAsync(
             settings.StreamRequests, settings.PhaseLimit, (t, b, ct) => client.StreamAsync(t, StreamCatalog.Tokens, false, b, ct), targets, cancellationToken));
 
-        // 7. The report. A non-streaming response is complete for the client before KeyMeter has published its record.
+        // 8. The report. A non-streaming response is complete for the client before KeyMeter has published its record.
         await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
         var results = new ProxyResults(
             settings,
             warmUp,
             sequential,
+            claude,
             concurrent,
             streaming,
             memory,
-            sequential.Proxied.Calls.Count + concurrent.Proxied.Calls.Count + streaming.Proxied.Calls.Count + memory.Sum(m => m.Proxied.Clients),
+            sequential.Proxied.Calls.Count + claude.Proxied.Calls.Count + concurrent.Proxied.Calls.Count + streaming.Proxied.Calls.Count + memory.Sum(m => m.Proxied.Clients),
             keyMeter.Usage.Records - recordsBefore,
             keyMeter.Usage.NotExact - notExactBefore,
             Stopwatch.GetElapsedTime(started));

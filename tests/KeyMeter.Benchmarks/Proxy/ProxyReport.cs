@@ -17,12 +17,13 @@ internal static class ProxyReport
         Line(text, $"# KeyMeter proxy benchmark ({s.Mode} mode)");
         Line(text);
         Line(text, $"- {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, run took {results.Duration.TotalSeconds:F0} s.");
-        Line(text, "- Client, fake OpenAI upstream, reference forwarder and KeyMeter share this process and its cores, all on 127.0.0.1 over HTTP/1.1 keep-alive. Direct: client → upstream. Bare forwarder: client → a minimal forwarding hop (no keys, inspection or metering) → upstream. Through KeyMeter: client → KeyMeter (KeyMeterApp.Build, local mode, keys in Azurite, key cache on, a key without budgets) → the same upstream.");
+        Line(text, "- Client, fake upstream (shaped like OpenAI's Chat Completions and Anthropic's Messages API, answers prebuilt), reference forwarder and KeyMeter share this process and its cores, all on 127.0.0.1 over HTTP/1.1 keep-alive. Direct: client → upstream. Bare forwarder: client → a minimal forwarding hop (no keys, inspection or metering) → upstream. Through KeyMeter: client → KeyMeter (KeyMeterApp.Build, local mode, keys in Azurite, key cache on, a key without budgets) → the same upstream.");
+        Line(text, $"- Claude via /v1: direct, the client posts a Messages body to the upstream's /v1/messages with x-api-key; through KeyMeter, the same conversation as a Chat Completions body for {MessagesPayloads.Model} to KeyMeter's /v1/chat/completions, which translates it to Messages and the answer back (each answer checked: a chat.completion with the message's text). The bare forwarder does not translate, so it has no figure there.");
         Line(text, results.WarmUp.Settled
             ? $"- Warm-up: {results.WarmUp.Elapsed.TotalSeconds:F0} s ({results.WarmUp.Rounds} rounds of every call shape on every path) until the JIT settled ({results.WarmUp.CompiledInLastRound} methods compiled in the last round)."
             : $"- **Warm-up hit its limit of {results.Settings.MaxWarmUp.TotalSeconds:F0} s before the JIT settled** ({results.WarmUp.CompiledInLastRound} methods compiled in the last round): some code may still run below tier 1.");
         Line(text, "- **Usage sink replaced by a counting no-op sink: publishing to the usage queue is not part of these figures.** Logging providers are cleared (no console writes).");
-        Line(text, $"- Usage records published for the {results.ProxiedCalls:N0} measured proxied calls: {results.UsageRecords:N0}; not exact: {results.UsageNotExact:N0}. Failed calls: direct {results.FailedCalls(c => c.Direct, m => m.Direct)}, forwarder {results.FailedCalls(c => c.Forwarded, m => m.Forwarded)}, through KeyMeter {results.FailedCalls(c => c.Proxied, m => m.Proxied)}.");
+        Line(text, $"- Usage records published for the {results.ProxiedCalls:N0} measured proxied calls: {results.UsageRecords:N0}; not exact: {results.UsageNotExact:N0}. Failed or wrongly answered calls: direct {results.FailedDirect}, forwarder {results.FailedForwarded}, through KeyMeter {results.FailedProxied}.");
         Line(text);
         SummaryTable(text, results);
         Line(text);
@@ -34,7 +35,7 @@ internal static class ProxyReport
 
     private static void SummaryTable(StringBuilder text, ProxyResults results)
     {
-        var (seq, con, str) = (results.Sequential, results.Concurrent, results.Streaming);
+        var (seq, claude, con, str) = (results.Sequential, results.Claude, results.Concurrent, results.Streaming);
         var c = results.Settings.Concurrency;
         Line(text, "| Measure | Direct | Bare forwarder (reference) | Through KeyMeter | KeyMeter − direct (− forwarder) | Target | Result |");
         Line(text, "|---|--:|--:|--:|--:|---|---|");
@@ -42,13 +43,18 @@ internal static class ProxyReport
         var added = seq.Proxied.Total.P50 - seq.Direct.Total.P50;
         Latency(text, $"Chat completion p50, c=1 (n={seq.Proxied.Total.Count:N0} each)", seq, r => r.Total.P50, $"added < {Targets.MaxAddedP50Milliseconds} ms", Targets.Verdict(added < Targets.MaxAddedP50Milliseconds));
         Latency(text, "Chat completion p99, c=1", seq, r => r.Total.P99);
+
+        var claudeAdded = claude.Proxied.Total.P50 - claude.Direct.Total.P50;
+        Translated(text, $"Claude via /v1 (translated to Messages) p50, c=1 (n={claude.Proxied.Total.Count:N0} each)", claude, r => r.Total.P50, $"added < {Targets.MaxAddedP50Milliseconds} ms", Targets.Verdict(claudeAdded < Targets.MaxAddedP50Milliseconds));
+        Translated(text, "Claude via /v1 (translated to Messages) p99, c=1", claude, r => r.Total.P99);
+
         Latency(text, $"Chat completion p50, c={c} (n={con.Proxied.Total.Count:N0} each)", con, r => r.Total.P50);
         Latency(text, $"Chat completion p99, c={c}", con, r => r.Total.P99);
 
-        var ratio = con.Proxied.RequestsPerSecond / con.Direct.RequestsPerSecond;
-        var forwarderRatio = con.Forwarded.RequestsPerSecond / con.Direct.RequestsPerSecond;
+        var shareOfForwarder = con.Proxied.RequestsPerSecond / con.Forwarded.RequestsPerSecond;
+        var shareOfDirect = con.Proxied.RequestsPerSecond / con.Direct.RequestsPerSecond;
         Row(text, $"Requests per second, c={c}", Number(con.Direct.RequestsPerSecond), Number(con.Forwarded.RequestsPerSecond), Number(con.Proxied.RequestsPerSecond),
-            $"{ratio:P1} of direct (forwarder {forwarderRatio:P1})", $"≥ {Targets.MinThroughputRatio:P0} of direct", Targets.Verdict(ratio >= Targets.MinThroughputRatio));
+            $"{Percent(shareOfForwarder)} of the bare forwarder ({Percent(shareOfDirect)} of direct)", $"≥ {Percent(Targets.MinThroughputShareOfForwarder, 0)} of the bare forwarder", Targets.Verdict(shareOfForwarder >= Targets.MinThroughputShareOfForwarder));
         Row(text, $"Process CPU per call, c={c}", Us(con.Direct.CpuMicrosecondsPerCall), Us(con.Forwarded.CpuMicrosecondsPerCall), Us(con.Proxied.CpuMicrosecondsPerCall),
             $"{Us(con.Proxied.CpuMicrosecondsPerCall - con.Direct.CpuMicrosecondsPerCall, signed: true)} ({Us(con.Proxied.CpuMicrosecondsPerCall - con.Forwarded.CpuMicrosecondsPerCall, signed: true)})", "", "");
         Row(text, $"Allocated per call, c={c} (whole process)", Kb(con.Direct.AllocatedBytesPerCall), Kb(con.Forwarded.AllocatedBytesPerCall), Kb(con.Proxied.AllocatedBytesPerCall),
@@ -67,17 +73,36 @@ internal static class ProxyReport
         Row(text, name, Ms(direct), Ms(forwarded), Ms(proxied), $"{Added(proxied - direct)} ({Added(proxied - forwarded)})", target, result);
     }
 
+    private static void Translated(StringBuilder text, string name, TranslatedComparison comparison, Func<LoadResult, double> measure, string target = "", string result = "")
+    {
+        var (direct, proxied) = (measure(comparison.Direct), measure(comparison.Proxied));
+        Row(text, name, Ms(direct), "n/a", Ms(proxied), Added(proxied - direct), target, result);
+    }
+
     /// <summary>
-    /// Memory for the large body, and how memory above each run's own start changes from the small to the large body.
-    /// The direct runs hold what the client and the upstream need, so through KeyMeter minus direct is KeyMeter's
-    /// share; the target is on how much that share grows with the body size.
+    /// Memory per stream, and how memory above each run's own start changes from the small to the large body. The
+    /// direct runs hold what the client and the upstream need, so through KeyMeter minus direct is KeyMeter's share, and
+    /// through KeyMeter minus the bare forwarder is KeyMeter's own buffers beyond a hop. Targets: those buffers per
+    /// stream on the large body, and how much KeyMeter's share grows with the body size.
     /// </summary>
     private static void MemoryRows(StringBuilder text, IReadOnlyList<MemoryComparison> memory)
     {
         var (small, large) = (memory[0], memory[^1]);
         var clients = large.Proxied.Clients;
         var label = $"{clients} × {Size(large.BodyBytes)}";
-        PerStream(text, $"Live heap per stream in flight, {label} held mid-stream", large, run => (run.LiveHeapMidStream - run.LiveHeapBefore) / run.Clients);
+        static long LivePerStream(MemoryRun run) => (run.LiveHeapMidStream - run.LiveHeapBefore) / run.Clients;
+        PerStream(text, $"Live heap per stream in flight, {clients} × {Size(small.BodyBytes)} held mid-stream", small, LivePerStream);
+        PerStream(text, $"Live heap per stream in flight, {label} held mid-stream", large, LivePerStream);
+        var (ownSmall, ownLarge) = (LivePerStream(small.Proxied) - LivePerStream(small.Forwarded), LivePerStream(large.Proxied) - LivePerStream(large.Forwarded));
+        Row(
+            text,
+            "KeyMeter's own buffers per stream in flight (its live heap per stream − the bare forwarder's)",
+            "",
+            "",
+            "",
+            $"{Size(small.BodyBytes)}: {Kb(ownSmall, signed: true)}; {Size(large.BodyBytes)}: {Kb(ownLarge, signed: true)}",
+            $"≤ {Kb(Targets.MaxOwnBuffersPerStreamBytes)} at {Size(large.BodyBytes)}",
+            Targets.Verdict(ownLarge <= Targets.MaxOwnBuffersPerStreamBytes));
         PerStream(text, $"Allocated per stream, {label}", large, run => run.AllocatedPerStream);
 
         var limit = (long)(Targets.MaxGrowthShareOfBodies * clients * (large.BodyBytes - small.BodyBytes));
@@ -112,7 +137,7 @@ internal static class ProxyReport
     {
         var con = results.Concurrent;
         Line(text, string.Create(CultureInfo.InvariantCulture,
-            $"Throughput here is bound by CPU, which every role shares: at c={results.Settings.Concurrency} a call costs the process {con.Direct.CpuMicrosecondsPerCall:F0} µs direct, {con.Forwarded.CpuMicrosecondsPerCall:F0} µs through the bare forwarder (a second server and client hop) and {con.Proxied.CpuMicrosecondsPerCall:F0} µs through KeyMeter, so the RPS ratio can be no better than about {con.Direct.CpuMicrosecondsPerCall / con.Proxied.CpuMicrosecondsPerCall:P0}. KeyMeter's own work beyond a bare hop is {con.Proxied.CpuMicrosecondsPerCall - con.Forwarded.CpuMicrosecondsPerCall:F0} µs of CPU per call. Deployed, KeyMeter has its cores to itself and the provider is remote, so the ratio there depends on the provider's latency rather than on this one."));
+            $"Throughput here is bound by CPU, which every role shares: at c={results.Settings.Concurrency} a call costs the process {con.Direct.CpuMicrosecondsPerCall:F0} µs direct, {con.Forwarded.CpuMicrosecondsPerCall:F0} µs through the bare forwarder (a second server and client hop) and {con.Proxied.CpuMicrosecondsPerCall:F0} µs through KeyMeter, so KeyMeter's RPS can be no better than about {con.Forwarded.CpuMicrosecondsPerCall / con.Proxied.CpuMicrosecondsPerCall:P0} of the bare forwarder's ({con.Direct.CpuMicrosecondsPerCall / con.Proxied.CpuMicrosecondsPerCall:P0} of direct). KeyMeter's own work beyond a bare hop is {con.Proxied.CpuMicrosecondsPerCall - con.Forwarded.CpuMicrosecondsPerCall:F0} µs of CPU per call. Deployed, KeyMeter has its cores to itself and the provider is remote, so the ratio there depends on the provider's latency rather than on this one."));
     }
 
     private static void MemoryTable(StringBuilder text, IReadOnlyList<MemoryComparison> memory)
@@ -141,6 +166,9 @@ internal static class ProxyReport
 
     private static string Kb(double bytes, bool signed = false) =>
         (bytes / 1024).ToString(signed ? "+0.0;-0.0" : "F1", CultureInfo.InvariantCulture) + " KiB";
+
+    private static string Percent(double share, int decimals = 1) =>
+        share.ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
