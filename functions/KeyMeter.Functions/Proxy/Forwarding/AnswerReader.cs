@@ -11,7 +11,7 @@ namespace KeyMeter.Functions.Proxy.Forwarding;
 /// </summary>
 internal static class AnswerReader
 {
-    public static (IUsageMeter Meter, IResponseTransform? Transform) For(OutboundCall call, int status, bool streamed)
+    public static (IUsageMeter Meter, IResponseTransform? Transform) For(OutboundCall call, int status, bool streamed, long? contentLength)
     {
         if (call.Api is not { } api)
         {
@@ -27,7 +27,7 @@ internal static class AnswerReader
             case AnswerShape.ResponsesToChat when success:
                 return (UsageMeters.Create(api, streamed, call.InputCeiling), streamed
                     ? new ChatStreamTransform(new ResponsesToChatStreamTranslator(call.IncludeUsage))
-                    : new BufferedJsonTransform(static (body, client) => ResponsesToChatJsonTranslator.Translate(body, client) != ResponsesTranslationOutcome.Malformed));
+                    : new BufferedJsonTransform(static (body, client) => ResponsesToChatJsonTranslator.Translate(body, client) != ResponsesTranslationOutcome.Malformed, contentLength));
             case AnswerShape.MessagesToChat:
                 var created = call.Created;
                 return (UsageMeters.Create(api, streamed, call.InputCeiling), !success
@@ -35,9 +35,9 @@ internal static class AnswerReader
                     {
                         MessagesErrorToChat.Translate(error, status, client);
                         return true;
-                    })
+                    }, contentLength)
                     : streamed ? new ChatStreamTransform(new MessagesToChatStreamTranslator(created, call.IncludeUsage))
-                    : new BufferedJsonTransform((answer, client) => MessagesToChatJson.Translate(answer, created, client) != MessagesTranslationOutcome.Malformed));
+                    : new BufferedJsonTransform((answer, client) => MessagesToChatJson.Translate(answer, created, client) != MessagesTranslationOutcome.Malformed, contentLength));
             default:
                 return (UsageMeters.Create(api, streamed, call.InputCeiling), null);
         }

@@ -11,11 +11,12 @@ internal delegate bool JsonBodyTranslation(ReadOnlySpan<byte> body, IBufferWrite
 /// Used only where an answer changes shape (Cursor's Responses-shaped requests, Claude on <c>/v1</c>); streams are
 /// translated event by event.
 /// </summary>
-internal sealed class BufferedJsonTransform(JsonBodyTranslation translate) : IResponseTransform
+/// <param name="expectedBytes">The answer's Content-Length when the provider sent one: the buffer is sized to it.</param>
+internal sealed class BufferedJsonTransform(JsonBodyTranslation translate, long? expectedBytes) : IResponseTransform
 {
     public const int MaxBodyBytes = 4 * 1024 * 1024;
 
-    private readonly ArrayBufferWriter<byte> _body = new(16 * 1024);
+    private readonly ArrayBufferWriter<byte> _body = new((int)Math.Clamp(expectedBytes ?? 4096, 256, MaxBodyBytes));
     private bool _tooLarge;
 
     public string? ContentType => "application/json";

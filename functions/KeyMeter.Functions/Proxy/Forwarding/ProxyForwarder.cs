@@ -46,7 +46,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, UpstreamRequests r
         {
             var status = (int)response.StatusCode;
             var streamed = response.Content.Headers.ContentType?.MediaType == "text/event-stream";
-            var (meter, transform) = AnswerReader.For(call, status, streamed);
+            var (meter, transform) = AnswerReader.For(call, status, streamed, response.Content.Headers.ContentLength);
             try
             {
                 if (!context.Response.HasStarted)
