@@ -1,24 +1,34 @@
+using System.Collections.Concurrent;
 using KeyMeter.Core.Secrets;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Primitives;
 
 namespace KeyMeter.Adapters.Secrets;
 
 /// <summary>
-/// Local mode's secrets: <c>KeyMeter:Secrets:&lt;Name&gt;</c> (environment <c>KeyMeter__Secrets__&lt;Name&gt;</c>), read on
-/// every call so an edited setting takes effect. An empty value counts as not configured.
+/// Local mode's secrets: <c>KeyMeter:Secrets:&lt;Name&gt;</c> (environment <c>KeyMeter__Secrets__&lt;Name&gt;</c>). Each
+/// is read from configuration once and kept until configuration reloads (an edited settings file), so an edited setting
+/// takes effect and a proxied call does not search every configuration source for its key. An empty value counts as
+/// not configured.
 /// </summary>
-internal sealed class ConfigurationSecretSource(IConfiguration configuration) : ISecretSource
+internal sealed class ConfigurationSecretSource : ISecretSource, IDisposable
 {
     public const string SectionName = "KeyMeter:Secrets";
 
-    public ValueTask<string?> GetAsync(string name, CancellationToken cancellationToken)
+    private readonly IConfiguration _configuration;
+    private readonly ConcurrentDictionary<string, string?> _values = new(StringComparer.Ordinal);
+    private readonly IDisposable _reloads;
+
+    public ConfigurationSecretSource(IConfiguration configuration)
     {
-        var value = configuration[SectionName + ":" + name];
-        return ValueTask.FromResult(string.IsNullOrWhiteSpace(value) ? null : value);
+        _configuration = configuration;
+        _reloads = ChangeToken.OnChange(configuration.GetReloadToken, _values.Clear);
     }
 
-    public void Invalidate(string name)
-    {
-        // Configuration is read on every call.
-    }
+    public ValueTask<string?> GetAsync(string name, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_values.GetOrAdd(name, static (name, configuration) => configuration[SectionName + ":" + name] is { } value && !string.IsNullOrWhiteSpace(value) ? value : null, _configuration));
+
+    public void Invalidate(string name) => _values.TryRemove(name, out _);
+
+    public void Dispose() => _reloads.Dispose();
 }

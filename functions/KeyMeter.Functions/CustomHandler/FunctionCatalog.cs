@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
@@ -9,7 +10,14 @@ namespace KeyMeter.Functions.CustomHandler;
 /// </summary>
 internal sealed class FunctionCatalog
 {
+    /// <summary>Distinct paths remembered by <see cref="TryMatchHttpPath"/> before the memo starts over.</summary>
+    private const int MaxRememberedPaths = 1024;
+
     private readonly IReadOnlyList<HttpRoute> _routes;
+
+    // What TryMatchHttpPath answered per path: every request asks (the cross-origin guard, the local function key) and
+    // real traffic uses a handful of paths. Paths are the client's, so the memo is bounded and starts over when full.
+    private readonly ConcurrentDictionary<string, HttpFunctionDefinition?> _pathMatches = new(StringComparer.Ordinal);
 
     private FunctionCatalog(string appRoot, IReadOnlyList<FunctionDefinition> functions, IReadOnlyList<HttpRoute> routes)
     {
@@ -177,16 +185,34 @@ internal sealed class FunctionCatalog
     /// <summary>The enabled HTTP function whose route matches <paramref name="path"/> whatever the method, most specific first.</summary>
     public bool TryMatchHttpPath(PathString path, [NotNullWhen(true)] out HttpFunctionDefinition? function)
     {
-        foreach (var route in _routes)
+        var key = path.Value ?? "";
+        if (!_pathMatches.TryGetValue(key, out function))
         {
-            if (route.TryMatchPath(path, []))
+            function = Match(path);
+            if (_pathMatches.Count >= MaxRememberedPaths)
             {
-                function = route.Function;
-                return true;
+                _pathMatches.Clear();
             }
+
+            _pathMatches[key] = function;
         }
 
-        function = null;
-        return false;
+        return function is not null;
+    }
+
+    private HttpFunctionDefinition? Match(PathString path)
+    {
+        var values = new RouteValueDictionary();
+        foreach (var route in _routes)
+        {
+            if (route.TryMatchPath(path, values))
+            {
+                return route.Function;
+            }
+
+            values.Clear();
+        }
+
+        return null;
     }
 }

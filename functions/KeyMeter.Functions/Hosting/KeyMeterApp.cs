@@ -98,7 +98,9 @@ internal static class KeyMeterApp
             app.UseMiddleware<LocalFunctionKeyMiddleware>();
         }
 
-        app.UseStatusCodePages();
+        // Bodiless errors become ProblemDetails, except on the proxy routes: they always answer in the provider's shape,
+        // and the middleware's per-request feature would be paid by every proxied call.
+        app.UseWhen(context => !ProxyRoutes.IsProxyPath(context.Request.Path), branch => branch.UseStatusCodePages());
         // The Functions host polls GET / until the handler answers, to know it has started.
         app.MapGet("/", () => TypedResults.Text("KeyMeter is running.")).ExcludeFromDescription().WithBodyLimit(BodyLimits.NoBody);
         var manage = app.MapGroup(string.Empty).WithBodyLimit(BodyLimits.Management);

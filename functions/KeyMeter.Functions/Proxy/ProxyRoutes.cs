@@ -22,6 +22,9 @@ internal static class ProxyRoutes
     /// <summary>Where Chat Completions for a model of an Anthropic-dialect provider go, translated (Claude on <c>/v1</c>).</summary>
     public static ProxyRoute ChatToMessages { get; } = new("/v1/chat/completions", "POST", OpenAIDialect, KnownProviders.Anthropic, "/v1/messages", ApiFormat.AnthropicMessages);
 
+    /// <summary>Whether <paramref name="path"/> is under <c>/v1</c> or <c>/anthropic</c>: answered by the proxy, in its provider's shape.</summary>
+    public static bool IsProxyPath(PathString path) => path.StartsWithSegments(OpenAIPrefix) || path.StartsWithSegments(AnthropicPrefix);
+
     public static IReadOnlyList<ProxyRoute> All { get; } =
     [
         new("/v1/chat/completions", "POST", OpenAIDialect, KnownProviders.OpenAI, "/chat/completions", ApiFormat.ChatCompletions) { Translates = AnthropicDialect },

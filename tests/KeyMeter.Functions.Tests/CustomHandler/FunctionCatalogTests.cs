@@ -44,6 +44,28 @@ public sealed class FunctionCatalogTests
     }
 
     [Fact]
+    public void TryMatchHttpPath_AnswersTheSameEveryTimeAndPastTheMemosSize()
+    {
+        using var root = new TempAppRoot()
+            .With("proxy", TempAppRoot.ProxiedHttp("v1/{*path}", "anonymous", "\"post\""))
+            .With("report", TempAppRoot.ProxiedHttp("reports/{id:int}", "function", "\"get\""));
+        var catalog = FunctionCatalog.Load(root.Path);
+
+        // Asked many times, and for more distinct paths than the memo keeps, each path gets the answer of its route.
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < 1500; i++)
+            {
+                Assert.True(catalog.TryMatchHttpPath("/v1/chat/completions", out var proxy));
+                Assert.Equal("proxy", proxy.Name);
+                Assert.True(catalog.TryMatchHttpPath($"/reports/{i}", out var report));
+                Assert.Equal("report", report.Name);
+                Assert.False(catalog.TryMatchHttpPath($"/reports/x{i}", out _));
+            }
+        }
+    }
+
+    [Fact]
     public void Load_HttpTriggerDefaults_RouteIsNameAndAuthLevelIsFunction()
     {
         using var root = new TempAppRoot().With("report", """

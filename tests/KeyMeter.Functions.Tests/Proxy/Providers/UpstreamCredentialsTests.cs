@@ -46,6 +46,24 @@ public sealed class UpstreamCredentialsTests
     }
 
     [Fact]
+    public async Task Get_SameKeyAgain_TheSameHeaderWithoutBuildingItAgain()
+    {
+        var secrets = new Dictionary<string, string> { [SecretNames.OpenAIApiKey] = "sk-company-key" };
+        var credentials = Credentials(secrets);
+
+        var first = await credentials.GetAsync(Provider(KnownProviders.OpenAI), CancellationToken.None);
+        var second = await credentials.GetAsync(Provider(KnownProviders.OpenAI), CancellationToken.None);
+
+        Assert.Equal(new UpstreamAuthorization("Authorization", "Bearer sk-company-key"), first);
+        Assert.Same(first, second);
+
+        // A rotated key is never answered with the header of the old one.
+        secrets[SecretNames.OpenAIApiKey] = "sk-company-key-rotated";
+        var rotated = await credentials.GetAsync(Provider(KnownProviders.OpenAI), CancellationToken.None);
+        Assert.Equal(new UpstreamAuthorization("Authorization", "Bearer sk-company-key-rotated"), rotated);
+    }
+
+    [Fact]
     public async Task Get_ManyCallsToBothAzureProviders_OneFetchPerScope()
     {
         var credentials = Credentials();
