@@ -1,21 +1,17 @@
-using System.Text;
-
 namespace KeyMeter.Core.Metering;
 
 /// <summary>
 /// What <see cref="UsageJsonScanner"/> found in one JSON document: its usage, model, id and type, and how many bytes
-/// of generated text it carried. Text is only measured, never kept (zero data retention); model and id are copied
-/// into small fixed buffers so that reading them costs no string per chunk.
+/// of generated text it carried. Text is only measured, never kept (zero data retention); model and id become strings
+/// only while a meter still needs them (<see cref="CaptureIdentifiers"/>), so a stream pays for them once.
 /// </summary>
 internal sealed class UsageFacts
 {
     /// <summary>Longer values are not model names or ids; they are ignored rather than kept.</summary>
     public const int MaxIdentifierBytes = 256;
 
-    private readonly byte[] _model = new byte[MaxIdentifierBytes];
-    private readonly byte[] _id = new byte[MaxIdentifierBytes];
-    private int _modelLength = -1;
-    private int _idLength = -1;
+    private string? _model;
+    private string? _id;
 
     public RawUsage Usage { get; } = new();
 
@@ -32,9 +28,9 @@ internal sealed class UsageFacts
     /// <summary>Whether model and id are copied at all; meters that already know them turn it off.</summary>
     public bool CaptureIdentifiers { get; set; } = true;
 
-    public bool HasModel => _modelLength >= 0;
+    public bool HasModel => _model is not null;
 
-    public bool HasId => _idLength >= 0;
+    public bool HasId => _id is not null;
 
     public void Reset(bool captureIdentifiers)
     {
@@ -44,19 +40,17 @@ internal sealed class UsageFacts
         Type = StreamEventType.Other;
         TextBytes = 0;
         CaptureIdentifiers = captureIdentifiers;
-        _modelLength = -1;
-        _idLength = -1;
+        _model = null;
+        _id = null;
     }
 
-    public Span<byte> ModelBuffer => _model;
+    /// <summary>Sets the model; null (too long to be one) leaves it absent.</summary>
+    public void SetModel(string? model) => _model = model;
 
-    public Span<byte> IdBuffer => _id;
+    /// <summary>Sets the id; null (too long to be one) leaves it absent.</summary>
+    public void SetId(string? id) => _id = id;
 
-    public void SetModelLength(int length) => _modelLength = length;
+    public string? ModelOrNull() => _model;
 
-    public void SetIdLength(int length) => _idLength = length;
-
-    public string? ModelOrNull() => _modelLength < 0 ? null : Encoding.UTF8.GetString(_model, 0, _modelLength);
-
-    public string? IdOrNull() => _idLength < 0 ? null : Encoding.UTF8.GetString(_id, 0, _idLength);
+    public string? IdOrNull() => _id;
 }

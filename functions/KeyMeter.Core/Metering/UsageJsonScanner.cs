@@ -241,10 +241,10 @@ internal sealed class UsageJsonScanner
                 _facts.Type = reader.ValueIsEscaped ? StreamEventType.Other : ClassifyEventType(reader.ValueSpan);
                 break;
             case JsonName.Model when _facts.CaptureIdentifiers && IsTopLevelOrWrapped(depth):
-                _facts.SetModelLength(CopyIdentifier(ref reader, _facts.ModelBuffer));
+                _facts.SetModel(Identifier(ref reader));
                 break;
             case JsonName.Id when _facts.CaptureIdentifiers && IsTopLevelOrWrapped(depth):
-                _facts.SetIdLength(CopyIdentifier(ref reader, _facts.IdBuffer));
+                _facts.SetId(Identifier(ref reader));
                 break;
             case JsonName.Delta or JsonName.Text or JsonName.Content or JsonName.Refusal or JsonName.ReasoningContent
                 or JsonName.Thinking or JsonName.PartialJson or JsonName.Arguments when IsGeneratedText(depth):
@@ -254,9 +254,9 @@ internal sealed class UsageJsonScanner
         }
     }
 
-    // -1 (absent) when the value is too long to be an identifier.
-    private static int CopyIdentifier(ref Utf8JsonReader reader, Span<byte> buffer) =>
-        reader.ValueSpan.Length <= buffer.Length ? reader.CopyString(buffer) : -1;
+    // Null (absent) when the value is too long to be an identifier.
+    private static string? Identifier(ref Utf8JsonReader reader) =>
+        reader.ValueSpan.Length <= UsageFacts.MaxIdentifierBytes ? reader.GetString() : null;
 
     /// <summary>Whether the string at <paramref name="depth"/> is text the model generated, by its path.</summary>
     private bool IsGeneratedText(int depth)

@@ -10,13 +10,16 @@ internal static class ProxyEndpoints
 {
     public static IEndpointRouteBuilder MapProxyEndpoints(this IEndpointRouteBuilder app)
     {
+        // Plain request delegates over the one (singleton) handler: a proxied call binds no parameters and never opens a
+        // request service scope.
+        var handler = app.ServiceProvider.GetRequiredService<ProxyHandler>();
         foreach (var route in ProxyRoutes.All)
         {
-            app.Map(route.Path, (HttpContext context, ProxyHandler handler) => handler.HandleAsync(context, route));
+            app.Map(route.Path, context => handler.HandleAsync(context, route));
         }
 
-        app.Map(ProxyRoutes.OpenAIPrefix + "/{**rest}", (HttpContext context) => NotFoundAsync(context, ProviderDialect.OpenAI));
-        app.Map(ProxyRoutes.AnthropicPrefix + "/{**rest}", (HttpContext context) => NotFoundAsync(context, ProviderDialect.Anthropic));
+        app.Map(ProxyRoutes.OpenAIPrefix + "/{**rest}", context => NotFoundAsync(context, ProviderDialect.OpenAI));
+        app.Map(ProxyRoutes.AnthropicPrefix + "/{**rest}", context => NotFoundAsync(context, ProviderDialect.Anthropic));
         return app;
     }
 

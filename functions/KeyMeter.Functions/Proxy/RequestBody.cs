@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 
 namespace KeyMeter.Functions.Proxy;
 
@@ -41,20 +42,18 @@ internal sealed class RequestBody : IDisposable
         var body = new RequestBody(budget);
         try
         {
+            // Read from the request's pipe: what the server has already received is copied straight from its memory,
+            // and a body whose length is known usually arrives in one read, its last.
+            var reader = request.BodyReader;
+
             // One byte more than the limit, so a body that is too long shows itself without reading all of it.
             var failure = body.Grow((int)Math.Min(request.ContentLength + 1 ?? InitialSize, limit + 1));
             while (failure == RequestBodyFailure.None)
             {
-                if (body.Length == body._buffer.Length)
-                {
-                    failure = body.Length > limit ? RequestBodyFailure.TooLarge : body.Grow((int)Math.Min((long)body._buffer.Length * 2, limit + 1));
-                    continue;
-                }
-
-                int read;
+                ReadResult result;
                 try
                 {
-                    read = await request.Body.ReadAsync(body._buffer.AsMemory(body.Length), cancellationToken);
+                    result = await reader.ReadAsync(cancellationToken);
                 }
                 catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
                 {
@@ -62,13 +61,27 @@ internal sealed class RequestBody : IDisposable
                     break;
                 }
 
-                if (read == 0)
+                var received = result.Buffer;
+                while (!received.IsEmpty && failure == RequestBodyFailure.None)
+                {
+                    if (body.Length == body._buffer.Length)
+                    {
+                        failure = body.Length > limit ? RequestBodyFailure.TooLarge : body.Grow((int)Math.Min((long)body._buffer.Length * 2, limit + 1));
+                        continue;
+                    }
+
+                    var take = (int)Math.Min(received.Length, body._buffer.Length - body.Length);
+                    received.Slice(0, take).CopyTo(body._buffer.AsSpan(body.Length));
+                    received = received.Slice(take);
+                    body.Length += take;
+                    failure = body.Length > limit ? RequestBodyFailure.TooLarge : RequestBodyFailure.None;
+                }
+
+                reader.AdvanceTo(received.Start);
+                if (result.IsCompleted && failure == RequestBodyFailure.None)
                 {
                     return (body, RequestBodyFailure.None);
                 }
-
-                body.Length += read;
-                failure = body.Length > limit ? RequestBodyFailure.TooLarge : RequestBodyFailure.None;
             }
 
             body.Dispose();

@@ -25,7 +25,7 @@ internal sealed record BenchmarkSettings(
     public const int EventBytes = 16 * 1024;
 
     // Alternating blocks per side at concurrency 32, so drift (tiering, GC, the other processes) hits both alike.
-    public const int ConcurrentBlocks = 4;
+    public const int ConcurrentBlocks = 20;
 
     public static BenchmarkSettings Full { get; } = new("full", TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(75), 2_000, 20_000, 32, 1_000, 100, TimeSpan.FromSeconds(40));
 

@@ -81,6 +81,11 @@ internal static class ProxyBenchmark
                 var target = targets[t];
                 blocks[t].Add(await ClosedLoop.RunAsync(block, settings.Concurrency, blockLimit, (b, ct) => client.CompleteAsync(target, b, ct), cancellationToken));
             }
+
+            if ((i + 1) % 5 == 0)
+            {
+                Progress($"  block {i + 1} of {BenchmarkSettings.ConcurrentBlocks}: " + string.Join(", ", targets.Select((target, t) => $"{target.Name} {blocks[t][^1].RequestsPerSecond:N0}/s")));
+            }
         }
 
         var concurrent = Comparison.Of([.. blocks.Select(LoadResult.Combine)]);
