@@ -46,8 +46,8 @@ public static class UsageRecordBounds
             return $"tokens.{field} must be a whole number from 0 to {TokenRange}.";
         }
 
-        // Cursor's ledger may carry credits (a negative charge); what the proxy prices never is.
-        var floor = record.Source == UsageSources.Proxy ? 0m : -MaxUsdPerRecord;
+        // Cursor's ledger may carry credits (a negative charge); what KeyMeter prices itself (proxy, agent telemetry) never is.
+        var floor = record.Source == UsageSources.Cursor ? -MaxUsdPerRecord : 0m;
         if (record.CostUsd is { } cost && (cost < floor || cost > MaxUsdPerRecord))
         {
             return floor == 0m ? $"costUsd must be from 0 to {UsdRange}." : $"costUsd must be from -{UsdRange} to {UsdRange}.";

@@ -59,7 +59,7 @@ public static class UsageRecordReader
 
         if (!UsageSources.IsKnown(record.Source))
         {
-            return $"source must be '{UsageSources.Proxy}' or '{UsageSources.Cursor}'.";
+            return $"source must be one of {string.Join(", ", UsageSources.All.Select(source => $"'{source}'"))}.";
         }
 
         if (record.StartedAt.Year is < 2000 or > 2999)
@@ -72,9 +72,9 @@ public static class UsageRecordReader
             return "keyId is not a KeyMeter key id.";
         }
 
-        if (record.Source == UsageSources.Proxy && string.IsNullOrEmpty(record.KeyId))
+        if (record.Source != UsageSources.Cursor && string.IsNullOrEmpty(record.KeyId))
         {
-            return "keyId is required on proxy records.";
+            return "keyId is required on proxy and agent telemetry records.";
         }
 
         if (!IsText(record.Provider, required: true) || !IsText(record.Model, required: true) || !IsText(record.OwnerEmail, required: false))

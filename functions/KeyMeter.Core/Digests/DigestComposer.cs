@@ -129,6 +129,9 @@ public static class DigestComposer
     {
         UsageSources.Proxy => "Through the proxy",
         UsageSources.Cursor => "Cursor (Admin API)",
+        UsageSources.ClaudeCode => "Claude Code (telemetry)",
+        UsageSources.Codex => "Codex CLI (telemetry)",
+        UsageSources.GeminiCli => "Gemini CLI (telemetry)",
         _ => source,
     };
 }

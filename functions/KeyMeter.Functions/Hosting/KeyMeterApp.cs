@@ -19,6 +19,7 @@ using KeyMeter.Functions.Reports;
 using KeyMeter.Functions.Retention;
 using KeyMeter.Functions.Secrets;
 using KeyMeter.Functions.Storage;
+using KeyMeter.Functions.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Hosting;
@@ -81,6 +82,7 @@ internal static class KeyMeterApp
         builder.Services.AddKeyMeterAlerts();
         builder.Services.AddKeyMeterDigests();
         builder.Services.AddKeyMeterDashboard();
+        builder.Services.AddKeyMeterTelemetry();
 
         // Bodies are limited per route (BodyLimits, PayloadLimits; the proxy KeyMeter__Proxy__MaxRequestBodyBytes); this
         // is the ceiling for routes without a limit of their own, the Functions host's own.
@@ -108,6 +110,7 @@ internal static class KeyMeterApp
         manage.MapTeamEndpoints();
         manage.MapDeadLetterEndpoints();
         app.MapProxyEndpoints();
+        app.MapTelemetryEndpoints();
         var reports = app.MapGroup(string.Empty).WithBodyLimit(BodyLimits.NoBody);
         reports.MapReportEndpoints();
         reports.MapReconciliationEndpoints();

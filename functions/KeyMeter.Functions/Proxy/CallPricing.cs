@@ -23,7 +23,11 @@ internal sealed class CallPricing(PriceTable prices, IOptions<PricingOptions> op
     public long OutputLimit(ProviderDescription provider, string model, DateTimeOffset at) => _pricer.Limits(provider.PriceProvider, model, at).MaxOutputTokens;
 
     public CallCost Price(ProviderDescription provider, string model, TokenUsage usage, DateTimeOffset at) =>
-        _pricer.Price(provider.PriceProvider, model, usage, at);
+        Price(provider.PriceProvider, model, usage, at);
+
+    /// <summary>The cost of <paramref name="usage"/> at the prices of <paramref name="priceProvider"/> (agent telemetry names it).</summary>
+    public CallCost Price(string priceProvider, string model, TokenUsage usage, DateTimeOffset at) =>
+        _pricer.Price(priceProvider, model, usage, at);
 
     private static CallPricer Create(PriceTable table, PricingOptions options)
     {

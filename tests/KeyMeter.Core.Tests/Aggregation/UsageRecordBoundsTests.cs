@@ -83,6 +83,17 @@ public sealed class UsageRecordBoundsTests
         Assert.StartsWith("cursorFeeUsd", UsageRecordReader.Check(Cursor(1m, fee: decimal.MaxValue)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(UsageSources.ClaudeCode)]
+    [InlineData(UsageSources.Codex)]
+    [InlineData(UsageSources.GeminiCli)]
+    public void Check_AgentTelemetryRecord_AcceptedWithAKeyAndNeverNegative(string source)
+    {
+        Assert.Null(UsageRecordReader.Check(Record("tm_1") with { Source = source }));
+        Assert.StartsWith("keyId is required", UsageRecordReader.Check(Record("tm_1", keyId: string.Empty) with { Source = source }), StringComparison.Ordinal);
+        Assert.StartsWith("costUsd must be from 0", UsageRecordReader.Check(Record("tm_1", cost: -0.01m) with { Source = source }), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Check_ProxyCursorFeeOutOfBounds_Refused()
     {

@@ -1,0 +1,132 @@
+using KeyMeter.Core.Metering;
+using KeyMeter.Core.Telemetry;
+using KeyMeter.Functions.Proxy;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace KeyMeter.Functions.Telemetry;
+
+/// <summary>
+/// <c>POST /otlp/v1/logs</c>: an agent's OpenTelemetry log export (Claude Code, Codex CLI, Gemini CLI) becomes usage
+/// records, one per model call, priced with KeyMeter's own table and attributed to the key that sent it, never to an
+/// attribute the client sets. A linear algorithm; its steps are numbered. A payload that cannot be read stores nothing.
+/// </summary>
+internal sealed class OtlpLogsReceiver(
+    ProxyKeyResolver keys,
+    CallPricing pricing,
+    BufferedBodyBudget bodies,
+    IUsageSink usage,
+    TimeProvider time,
+    IOptions<TelemetryOptions> options,
+    ILogger<OtlpLogsReceiver> logger)
+{
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var settings = options.Value;
+        var cancellationToken = context.RequestAborted;
+
+        // 1. The encoding, from the content type; the answer uses the same.
+        if (OtlpContentTypes.EncodingOf(request.ContentType) is not { } encoding)
+        {
+            await RefuseAsync(context, OtlpEncoding.Json, StatusCodes.Status415UnsupportedMediaType, OtlpAnswers.InvalidArgument, $"Send '{OtlpContentTypes.Protobuf}' or '{OtlpContentTypes.Json}' (OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf or http/json).");
+            return;
+        }
+
+        // 2. The developer's own KeyMeter key (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer km_…).
+        var secret = ProxyCredentials.Find(request);
+        var found = secret is null ? default : await keys.ResolveAsync(secret, cancellationToken);
+        if (found.Unavailable)
+        {
+            await OtlpAnswers.FailAsync(context, encoding, StatusCodes.Status503ServiceUnavailable, OtlpAnswers.Unavailable, "KeyMeter cannot check keys right now; the exporter retries.", RetryAfter);
+            return;
+        }
+
+        if (found.Key is not { } key || !key.IsUsableAt(time.GetUtcNow()))
+        {
+            await RefuseAsync(context, encoding, StatusCodes.Status401Unauthorized, OtlpAnswers.Unauthenticated, "Send your own KeyMeter key: OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20km_…");
+            return;
+        }
+
+        // 3. The body, within its limits, inflated when gzip.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = settings.MaxBodyBytes + 1L;
+        }
+
+        var (body, failure) = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, bodies, cancellationToken);
+        using var owned = body;
+        if (body is null)
+        {
+            await (failure == RequestBodyFailure.Busy
+                ? OtlpAnswers.FailAsync(context, encoding, StatusCodes.Status503ServiceUnavailable, OtlpAnswers.Unavailable, "KeyMeter is busy; the exporter retries.", RetryAfter)
+                : RefuseAsync(context, encoding, StatusCodes.Status413PayloadTooLarge, OtlpAnswers.ResourceExhausted, $"The body is larger than {settings.MaxBodyBytes} bytes; export smaller batches."));
+            return;
+        }
+
+        var payload = body.Memory;
+        var contentEncoding = request.Headers[HeaderNames.ContentEncoding].ToString();
+        if (contentEncoding.Equals("gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            var inflated = GzipBody.Inflate(payload, settings.MaxInflatedBytes, out var tooLarge);
+            if (inflated is null)
+            {
+                await (tooLarge
+                    ? RefuseAsync(context, encoding, StatusCodes.Status413PayloadTooLarge, OtlpAnswers.ResourceExhausted, $"The body inflates to more than {settings.MaxInflatedBytes} bytes; export smaller batches.")
+                    : RefuseAsync(context, encoding, StatusCodes.Status400BadRequest, OtlpAnswers.InvalidArgument, "The body is not valid gzip."));
+                return;
+            }
+
+            payload = inflated;
+        }
+        else if (contentEncoding.Length > 0 && !contentEncoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+        {
+            await RefuseAsync(context, encoding, StatusCodes.Status415UnsupportedMediaType, OtlpAnswers.InvalidArgument, "Only gzip content encoding is accepted.");
+            return;
+        }
+
+        // 4. Read the whole payload before anything is stored: an unreadable one stores nothing.
+        var batch = OtlpLogsDecoder.Decode(payload, encoding);
+        if (batch.Error is { } error)
+        {
+            await RefuseAsync(context, encoding, StatusCodes.Status400BadRequest, OtlpAnswers.InvalidArgument, error);
+            return;
+        }
+
+        // 5. One record per model call, priced by KeyMeter, with an id derived from the key and the event's content.
+        var records = new List<UsageRecord>();
+        var rejected = 0;
+        string? firstRejection = null;
+        foreach (var telemetry in batch.Events)
+        {
+            switch (AgentCalls.Read(telemetry, out var call, out var rejection))
+            {
+                case AgentCallReading.Call:
+                    records.Add(AgentUsageRecords.Of(call!, key, pricing.Price(call!.PriceProvider, call.Model, call.Tokens, call.Time)));
+                    break;
+                case AgentCallReading.Rejected:
+                    rejected++;
+                    firstRejection ??= rejection;
+                    break;
+            }
+        }
+
+        // 6. Hand the records off (queue, or the outbox when it is down), then answer.
+        foreach (var record in records)
+        {
+            await usage.PublishAsync(record, CancellationToken.None);
+        }
+
+        TelemetryLog.Ingested(logger, key.Id, batch.Events.Count, records.Count, rejected);
+        await OtlpAnswers.SuccessAsync(context, encoding, rejected, rejected == 0 ? null : $"{rejected} model-call events could not be priced; the first: {firstRejection}");
+    }
+
+    private Task RefuseAsync(HttpContext context, OtlpEncoding encoding, int status, int code, string reason)
+    {
+        TelemetryLog.Refused(logger, status, reason);
+        return OtlpAnswers.FailAsync(context, encoding, status, code, reason);
+    }
+}

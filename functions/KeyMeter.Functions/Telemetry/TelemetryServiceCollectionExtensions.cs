@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace KeyMeter.Functions.Telemetry;
+
+/// <summary>Agent telemetry ingestion: the OTLP receiver and its limits.</summary>
+internal static class TelemetryServiceCollectionExtensions
+{
+    public static IServiceCollection AddKeyMeterTelemetry(this IServiceCollection services)
+    {
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
+        services.AddSingleton<OtlpLogsReceiver>();
+        return services;
+    }
+}

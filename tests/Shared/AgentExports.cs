@@ -1,0 +1,83 @@
+using Google.Protobuf;
+using KeyMeter.Core.Telemetry.Otlp;
+
+namespace KeyMeter.Testing;
+
+/// <summary>
+/// OTLP logs payloads shaped like the agents' own exports (resource attributes, event names, attribute names and value
+/// kinds as Claude Code, Codex CLI and Gemini CLI send them), in JSON and in protobuf.
+/// </summary>
+internal static class AgentExports
+{
+    public const string Time = "1764752400000000000"; // 2025-12-03T09:00:00Z
+
+    /// <summary>Claude Code's <c>api_request</c> event, with a prompt event beside it that carries prompt text.</summary>
+    public static string ClaudeCodeJson(string sessionId = "sess-1", long input = 1200, long output = 350) => $$$"""
+        {"resourceLogs":[{"resource":{"attributes":[
+            {"key":"service.name","value":{"stringValue":"claude-code"}},
+            {"key":"service.version","value":{"stringValue":"2.0.14"}}]},
+          "scopeLogs":[{"scope":{"name":"com.anthropic.claude_code.events","version":"2.0.14"},"logRecords":[
+            {"timeUnixNano":"{{{Time}}}","observedTimeUnixNano":"{{{Time}}}","body":{"stringValue":"claude_code.user_prompt"},"attributes":[
+              {"key":"event.name","value":{"stringValue":"user_prompt"}},
+              {"key":"session.id","value":{"stringValue":"{{{sessionId}}}"}},
+              {"key":"prompt","value":{"stringValue":"refactor the payment module please"}}]},
+            {"timeUnixNano":"{{{Time}}}","observedTimeUnixNano":"{{{Time}}}","body":{"stringValue":"claude_code.api_request"},"attributes":[
+              {"key":"event.name","value":{"stringValue":"api_request"}},
+              {"key":"session.id","value":{"stringValue":"{{{sessionId}}}"}},
+              {"key":"prompt.id","value":{"stringValue":"prompt-7"}},
+              {"key":"user.email","value":{"stringValue":"someone.else@example.com"}},
+              {"key":"model","value":{"stringValue":"claude-sonnet-4-5-20250929"}},
+              {"key":"cost_usd","value":{"doubleValue":0.0123}},
+              {"key":"duration_ms","value":{"intValue":"4210"}},
+              {"key":"input_tokens","value":{"intValue":"{{{input}}}"}},
+              {"key":"output_tokens","value":{"intValue":"{{{output}}}"}},
+              {"key":"cache_read_tokens","value":{"intValue":"30000"}},
+              {"key":"cache_creation_tokens","value":{"intValue":"2000"}}]}]}]}]}
+        """;
+
+    public static string CodexJson() => $$$"""
+        {"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"codex_cli_rs"}}]},
+          "scopeLogs":[{"logRecords":[
+            {"timeUnixNano":"{{{Time}}}","attributes":[
+              {"key":"event.name","value":{"stringValue":"codex.sse_event"}},
+              {"key":"event.kind","value":{"stringValue":"response.output_text.delta"}},
+              {"key":"conversation.id","value":{"stringValue":"conv-9"}}]},
+            {"timeUnixNano":"{{{Time}}}","attributes":[
+              {"key":"event.name","value":{"stringValue":"codex.sse_event"}},
+              {"key":"event.kind","value":{"stringValue":"response.completed"}},
+              {"key":"conversation.id","value":{"stringValue":"conv-9"}},
+              {"key":"model","value":{"stringValue":"gpt-5-codex"}},
+              {"key":"input_token_count","value":{"intValue":"5000"}},
+              {"key":"output_token_count","value":{"intValue":"800"}},
+              {"key":"cached_token_count","value":{"intValue":"4000"}},
+              {"key":"reasoning_token_count","value":{"intValue":"300"}},
+              {"key":"tool_token_count","value":{"intValue":"0"}}]}]}]}]}
+        """;
+
+    /// <summary>Gemini CLI's <c>api_response</c> event, in protobuf, with its counts as integers.</summary>
+    public static byte[] GeminiProtobuf()
+    {
+        var record = new LogRecord { TimeUnixNano = ulong.Parse(Time, System.Globalization.CultureInfo.InvariantCulture), EventName = "gemini_cli.api_response" };
+        record.Attributes.Add(Text("session.id", "gem-session"));
+        record.Attributes.Add(Text("prompt_id", "gem-prompt-1"));
+        record.Attributes.Add(Text("model", "gemini-2.5-pro"));
+        record.Attributes.Add(Number("input_token_count", 10_000));
+        record.Attributes.Add(Number("output_token_count", 500));
+        record.Attributes.Add(Number("cached_content_token_count", 6_000));
+        record.Attributes.Add(Number("thoughts_token_count", 700));
+        record.Attributes.Add(Number("total_token_count", 11_200));
+        var resource = new Resource();
+        resource.Attributes.Add(Text("service.name", "gemini-cli"));
+        var scope = new ScopeLogs();
+        scope.LogRecords.Add(record);
+        var logs = new ResourceLogs { Resource = resource };
+        logs.ScopeLogs.Add(scope);
+        var request = new ExportLogsServiceRequest();
+        request.ResourceLogs.Add(logs);
+        return request.ToByteArray();
+    }
+
+    private static KeyValue Text(string key, string value) => new() { Key = key, Value = new AnyValue { StringValue = value } };
+
+    private static KeyValue Number(string key, long value) => new() { Key = key, Value = new AnyValue { IntValue = value } };
+}
