@@ -11,17 +11,20 @@ internal static class AgentExports
 {
     public const string Time = "1764752400000000000"; // 2025-12-03T09:00:00Z
 
+    /// <summary>An OTLP time (nanoseconds since the Unix epoch, as text) for <paramref name="at"/>.</summary>
+    public static string NanosOf(DateTimeOffset at) => (at.ToUnixTimeMilliseconds() * 1_000_000L).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Claude Code's <c>api_request</c> event, with a prompt event beside it that carries prompt text.</summary>
-    public static string ClaudeCodeJson(string sessionId = "sess-1", long input = 1200, long output = 350) => $$$"""
+    public static string ClaudeCodeJson(string sessionId = "sess-1", long input = 1200, long output = 350, string time = Time) => $$$"""
         {"resourceLogs":[{"resource":{"attributes":[
             {"key":"service.name","value":{"stringValue":"claude-code"}},
             {"key":"service.version","value":{"stringValue":"2.0.14"}}]},
           "scopeLogs":[{"scope":{"name":"com.anthropic.claude_code.events","version":"2.0.14"},"logRecords":[
-            {"timeUnixNano":"{{{Time}}}","observedTimeUnixNano":"{{{Time}}}","body":{"stringValue":"claude_code.user_prompt"},"attributes":[
+            {"timeUnixNano":"{{{time}}}","observedTimeUnixNano":"{{{time}}}","body":{"stringValue":"claude_code.user_prompt"},"attributes":[
               {"key":"event.name","value":{"stringValue":"user_prompt"}},
               {"key":"session.id","value":{"stringValue":"{{{sessionId}}}"}},
               {"key":"prompt","value":{"stringValue":"refactor the payment module please"}}]},
-            {"timeUnixNano":"{{{Time}}}","observedTimeUnixNano":"{{{Time}}}","body":{"stringValue":"claude_code.api_request"},"attributes":[
+            {"timeUnixNano":"{{{time}}}","observedTimeUnixNano":"{{{time}}}","body":{"stringValue":"claude_code.api_request"},"attributes":[
               {"key":"event.name","value":{"stringValue":"api_request"}},
               {"key":"session.id","value":{"stringValue":"{{{sessionId}}}"}},
               {"key":"prompt.id","value":{"stringValue":"prompt-7"}},
@@ -55,9 +58,9 @@ internal static class AgentExports
         """;
 
     /// <summary>Gemini CLI's <c>api_response</c> event, in protobuf, with its counts as integers.</summary>
-    public static byte[] GeminiProtobuf()
+    public static byte[] GeminiProtobuf(string time = Time)
     {
-        var record = new LogRecord { TimeUnixNano = ulong.Parse(Time, System.Globalization.CultureInfo.InvariantCulture), EventName = "gemini_cli.api_response" };
+        var record = new LogRecord { TimeUnixNano = ulong.Parse(time, System.Globalization.CultureInfo.InvariantCulture), EventName = "gemini_cli.api_response" };
         record.Attributes.Add(Text("session.id", "gem-session"));
         record.Attributes.Add(Text("prompt_id", "gem-prompt-1"));
         record.Attributes.Add(Text("model", "gemini-2.5-pro"));

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using KeyMeter.Core.Aggregation;
+using KeyMeter.Functions.Tests.Hosting;
+using KeyMeter.Functions.Tests.Proxy;
+using KeyMeter.Testing;
+
+namespace KeyMeter.Functions.Tests.Aggregation;
+
+/// <summary>Agents' telemetry all the way through the usage queue and the aggregator to the summary by source.</summary>
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class TelemetryToReportTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task ExportsRepeated_EachCallCountedOnceAndExactInTheSummaryBySource()
+    {
+        await using var harness = await ProxyHarness.StartWithPipelineAsync(azurite);
+        var key = await harness.CreateKeyAsync("agents");
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var time = AgentExports.NanosOf(at);
+
+        // The same Claude Code export three times (an exporter retrying), and one Gemini CLI export in protobuf.
+        for (var i = 0; i < 3; i++)
+        {
+            await PostAsync(harness, Encoding.UTF8.GetBytes(AgentExports.ClaudeCodeJson(time: time)), "application/json", key.Secret);
+        }
+
+        await PostAsync(harness, AgentExports.GeminiProtobuf(time), "application/x-protobuf", key.Secret);
+        await harness.Usage.WaitForAsync(4);
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        var partition = AggregateKeys.Partition(day);
+        await AggregatesProbe.WaitForRequestsAsync(harness.App, partition, 2);
+
+        // Any redelivery still on its way would show by now; it must not count.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, (await AggregatesProbe.MonthTotalAsync(harness.App, partition)).Requests);
+        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var response = await harness.App.Client.SendAsync(RunningApp.Request(HttpMethod.Get, $"/reports/summary?from={date}&to={date}&groupBy=source"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var groups = json.RootElement.GetProperty("groups").EnumerateArray().ToDictionary(group => group.GetProperty("value").GetString()!);
+        Assert.Equal(0.02535m, groups["claude-code"].GetProperty("costUsd").GetDecimal());
+        Assert.Equal(1, groups["claude-code"].GetProperty("requests").GetInt64());
+        Assert.Equal(0.01775m, groups["gemini-cli"].GetProperty("costUsd").GetDecimal());
+        Assert.Equal(1, groups["gemini-cli"].GetProperty("requests").GetInt64());
+    }
+
+    private static async Task PostAsync(ProxyHarness harness, byte[] body, string contentType, string secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/otlp/v1/logs") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        using var response = await harness.App.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
