@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using KeyMeter.Core.Metering;
 
 namespace KeyMeter.Core.Cursor;
 
@@ -29,7 +28,7 @@ public static class CursorEventIdentity
             var ordinal = 0;
             foreach (var usageEvent in group.OrderBy(Tiebreak, StringComparer.Ordinal))
             {
-                keyed.Add((Hash(group.Key + "\u001f" + ordinal.ToString(CultureInfo.InvariantCulture)), usageEvent));
+                keyed.Add((ContentHash.Of(group.Key + "\u001f" + ordinal.ToString(CultureInfo.InvariantCulture)), usageEvent));
                 ordinal++;
             }
         }
@@ -63,11 +62,4 @@ public static class CursorEventIdentity
     // Orders events identical in their fingerprint; only the fields corrections may change are left to tell them apart.
     private static string Tiebreak(CursorUsageEvent e) => FormattableString.Invariant(
         $"{e.ChargedCents}/{e.CursorTokenFee}/{e.TokenUsage?.TotalCents}/{e.RequestsCosts}/{CursorEventKind.Of(e)}/{e.IsChargeable}/{e.IsHeadless}");
-
-    internal static string Hash(string text)
-    {
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
-        return Convert.ToHexStringLower(digest[..16]);
-    }
 }

@@ -94,7 +94,7 @@ public static class CursorRecords
         ArgumentNullException.ThrowIfNull(people);
         var normalized = TeamMapping.NormalizeEmail(email);
         return new UsageRecord(
-            Id: "cs_" + day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "_" + CursorEventIdentity.Hash(normalized),
+            Id: "cs_" + day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "_" + ContentHash.Of(normalized),
             Source: UsageSources.Cursor,
             StartedAt: new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
             KeyId: string.Empty,

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using KeyMeter.Core.Metering;
 
 namespace KeyMeter.Core.Telemetry;
@@ -21,28 +19,43 @@ namespace KeyMeter.Core.Telemetry;
 /// </summary>
 public static class AgentCalls
 {
+    /// <summary>The prefix of agent telemetry record ids, beside the proxy's <c>px_</c> and Cursor's <c>cu_</c>.</summary>
+    public const string RecordPrefix = "tm_";
+
     public static AgentCallReading Read(TelemetryEvent telemetry, out AgentCall? call, out string? rejection)
     {
         ArgumentNullException.ThrowIfNull(telemetry);
-        call = null;
-        rejection = null;
         var a = telemetry.Attributes;
         switch (Kind(telemetry))
         {
             case UsageSources.ClaudeCode:
-                var cacheRead = a.Count("cache_read_tokens") ?? 0;
-                var cacheWrite = a.Count("cache_creation_tokens") ?? 0;
-                return Build(telemetry, UsageSources.ClaudeCode, "anthropic", ApiFormat.AnthropicMessages, a.Count("input_tokens"), a.Count("output_tokens"), input => new TokenUsage(input, cacheRead, cacheWrite, 0, a.Count("output_tokens") ?? 0, 0), a.Text("session.id"), a.Text("prompt.id"), a.Amount("cost_usd"), out call, out rejection);
+                var tokens = a.Count("input_tokens") is { } input && a.Count("output_tokens") is { } output
+                    ? new TokenUsage(input, a.Count("cache_read_tokens") ?? 0, a.Count("cache_creation_tokens") ?? 0, 0, output, 0)
+                    : null;
+                return Build(telemetry, UsageSources.ClaudeCode, "anthropic", ApiFormat.AnthropicMessages, tokens, a.Text("session.id"), a.Text("prompt.id"), a.Amount("cost_usd"), out call, out rejection);
             case UsageSources.Codex:
-                var cached = a.Count("cached_token_count") ?? 0;
-                return Build(telemetry, UsageSources.Codex, "openai", ApiFormat.Responses, a.Count("input_token_count"), a.Count("output_token_count"), input => new TokenUsage(Math.Max(0, input - cached), Math.Min(cached, input), 0, 0, a.Count("output_token_count") ?? 0, a.Count("reasoning_token_count") ?? 0), a.Text("conversation.id"), null, null, out call, out rejection);
+                tokens = a.Count("input_token_count") is { } codexInput && a.Count("output_token_count") is { } codexOutput
+                    ? OpenAIStyle(codexInput, a.Count("cached_token_count") ?? 0, codexOutput, a.Count("reasoning_token_count") ?? 0)
+                    : null;
+                return Build(telemetry, UsageSources.Codex, "openai", ApiFormat.Responses, tokens, a.Text("conversation.id"), null, null, out call, out rejection);
             case UsageSources.GeminiCli:
-                var cachedContent = a.Count("cached_content_token_count") ?? 0;
                 var thoughts = a.Count("thoughts_token_count") ?? 0;
-                return Build(telemetry, UsageSources.GeminiCli, "google", ApiFormat.ChatCompletions, a.Count("input_token_count"), a.Count("output_token_count"), input => new TokenUsage(Math.Max(0, input - cachedContent), Math.Min(cachedContent, input), 0, 0, (a.Count("output_token_count") ?? 0) + thoughts, thoughts), a.Text("session.id"), a.Text("prompt_id"), null, out call, out rejection);
+                tokens = a.Count("input_token_count") is { } geminiInput && a.Count("output_token_count") is { } geminiOutput
+                    ? OpenAIStyle(geminiInput, a.Count("cached_content_token_count") ?? 0, geminiOutput + thoughts, thoughts)
+                    : null;
+                return Build(telemetry, UsageSources.GeminiCli, "google", ApiFormat.ChatCompletions, tokens, a.Text("session.id"), a.Text("prompt_id"), null, out call, out rejection);
             default:
+                call = null;
+                rejection = null;
                 return AgentCallReading.NotACall;
         }
+    }
+
+    /// <summary>The usage record id of <paramref name="call"/> made with key <paramref name="keyId"/>: the same call sent again gets the same one.</summary>
+    public static string RecordId(AgentCall call, string keyId)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return RecordPrefix + ContentHash.Of(keyId + "\n" + call.Fingerprint);
     }
 
     /// <summary>The agent whose model-call event this is, or null for any other event.</summary>
@@ -55,14 +68,16 @@ public static class AgentCalls
         _ => null,
     };
 
+    /// <summary>Input that counts its cached part (OpenAI, Gemini), split into disjoint buckets.</summary>
+    private static TokenUsage OpenAIStyle(long input, long cached, long output, long reasoning) =>
+        new(Math.Max(0, input - cached), Math.Min(cached, input), 0, 0, output, reasoning);
+
     private static AgentCallReading Build(
         TelemetryEvent telemetry,
         string source,
         string priceProvider,
         ApiFormat api,
-        long? input,
-        long? output,
-        Func<long, TokenUsage> tokens,
+        TokenUsage? tokens,
         string? session,
         string? prompt,
         decimal? agentCost,
@@ -71,7 +86,7 @@ public static class AgentCalls
     {
         call = null;
         var model = telemetry.Attributes.Text("model");
-        if (string.IsNullOrWhiteSpace(model) || input is null || output is null)
+        if (string.IsNullOrWhiteSpace(model) || tokens is null)
         {
             rejection = $"{telemetry.Name}: needs 'model' and the input and output token counts.";
             return AgentCallReading.Rejected;
@@ -83,16 +98,12 @@ public static class AgentCalls
             return AgentCallReading.Rejected;
         }
 
-        var usage = tokens(input.Value);
         rejection = null;
-        call = new AgentCall(source, priceProvider, api, model, telemetry.Time, usage, session, prompt, agentCost, Fingerprint(source, telemetry.TimeUnixNano, model, usage, session, prompt));
+        call = new AgentCall(source, priceProvider, api, model, telemetry.Time, tokens, session, prompt, agentCost, Fingerprint(source, telemetry.TimeUnixNano, model, tokens, session, prompt));
         return AgentCallReading.Call;
     }
 
-    /// <summary>A hash of what identifies the call in the event itself, so an exporter's retry gives the same one.</summary>
-    private static string Fingerprint(string source, ulong time, string model, TokenUsage tokens, string? session, string? prompt)
-    {
-        var text = string.Join('\n', source, time, model, session, prompt, tokens.InputTokens, tokens.CachedInputTokens, tokens.CacheWrite5mTokens, tokens.CacheWrite1hTokens, tokens.OutputTokens, tokens.ReasoningTokens);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
-    }
+    /// <summary>A digest of what identifies the call in the event itself, so an exporter's retry gives the same one.</summary>
+    private static string Fingerprint(string source, ulong time, string model, TokenUsage tokens, string? session, string? prompt) =>
+        ContentHash.Of(string.Join('\n', source, time, model, session, prompt, tokens.InputTokens, tokens.CachedInputTokens, tokens.CacheWrite5mTokens, tokens.CacheWrite1hTokens, tokens.OutputTokens, tokens.ReasoningTokens));
 }

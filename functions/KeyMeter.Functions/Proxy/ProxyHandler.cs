@@ -7,7 +7,6 @@ using KeyMeter.Core.Pricing;
 using KeyMeter.Core.Proxy;
 using KeyMeter.Functions.Proxy.Forwarding;
 using KeyMeter.Functions.Proxy.Providers;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Proxy;
@@ -56,13 +55,7 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 3. The body (POST routes), read once and in full, then inspected the way the provider will read it. The
-        //    server's own ceiling is lifted to the proxy's limit here; RequestBody enforces it.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
-        {
-            sizeLimit.MaxRequestBodySize = options.Value.MaxRequestBodyBytes + 1;
-        }
-
+        // 3. The body (POST routes), read once and in full, then inspected the way the provider will read it.
         var (body, failure) = HttpMethods.IsPost(route.Method)
             ? await RequestBody.ReadAsync(context.Request, options.Value.MaxRequestBodyBytes, bodies, cancellationToken)
             : (null, RequestBodyFailure.None);
@@ -231,26 +224,13 @@ internal sealed class ProxyHandler(
 
     private async Task<DeveloperKey?> AuthenticateAsync(HttpContext context, ProxyRoute route)
     {
-        var secret = ProxyCredentials.Find(context.Request);
-        var found = secret is null ? default : await keys.ResolveAsync(secret, context.RequestAborted);
-        if (found.Unavailable)
+        var found = await keys.AuthenticateAsync(context.Request, context.RequestAborted);
+        if (found.Key is null)
         {
-            await FailAsync(context, route, ProxyProblem.KeyStoreUnavailable());
-            return null;
+            await FailAsync(context, route, found.Unavailable ? ProxyProblem.KeyStoreUnavailable() : ProxyProblem.InvalidKey());
         }
 
-        if (found.Key is { } key && key.IsUsableAt(time.GetUtcNow()))
-        {
-            return key;
-        }
-
-        if (secret is not null)
-        {
-            ProxyLog.InvalidKey(logger, KeySecret.Hash(secret)[..8]);
-        }
-
-        await FailAsync(context, route, ProxyProblem.InvalidKey());
-        return null;
+        return found.Key;
     }
 
     /// <summary>

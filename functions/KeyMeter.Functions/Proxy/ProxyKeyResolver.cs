@@ -38,6 +38,28 @@ internal sealed class ProxyKeyResolver(IKeyStore store, TimeProvider time, IOpti
     private long _generation;
     private volatile bool _storageAnswered;
 
+    /// <summary>
+    /// The usable key <paramref name="request"/> carries (<see cref="ProxyCredentials"/>), or why there is none:
+    /// <see cref="KeyLookup.Unavailable"/>, or no key for a missing, unknown, revoked or expired one (logged by the
+    /// secret's hash prefix, never the secret).
+    /// </summary>
+    public async ValueTask<KeyLookup> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var secret = ProxyCredentials.Find(request);
+        var found = secret is null ? default : await ResolveAsync(secret, cancellationToken);
+        if (found.Unavailable || (found.Key is { } key && key.IsUsableAt(time.GetUtcNow())))
+        {
+            return found;
+        }
+
+        if (secret is not null)
+        {
+            ProxyLog.InvalidKey(logger, KeySecret.Hash(secret)[..8]);
+        }
+
+        return default;
+    }
+
     public async ValueTask<KeyLookup> ResolveAsync(string secret, CancellationToken cancellationToken)
     {
         var settings = options.Value;

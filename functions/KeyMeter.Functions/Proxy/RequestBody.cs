@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace KeyMeter.Functions.Proxy;
 
@@ -37,6 +38,13 @@ internal sealed class RequestBody : IDisposable
         if (request.ContentLength > limit)
         {
             return (null, RequestBodyFailure.TooLarge);
+        }
+
+        // The server's own ceiling is lifted to this limit (one byte more, so an overlong body shows itself); the limit
+        // is enforced here.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        {
+            serverLimit.MaxRequestBodySize = limit + 1;
         }
 
         var body = new RequestBody(budget);

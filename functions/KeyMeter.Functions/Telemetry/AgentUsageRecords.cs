@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Pricing;
@@ -8,13 +6,13 @@ using KeyMeter.Core.Telemetry;
 namespace KeyMeter.Functions.Telemetry;
 
 /// <summary>
-/// The usage record of a model call an agent reported. Its id derives from the key and the event's own content, so an
+/// The usage record of a model call an agent reported, under the id <see cref="AgentCalls.RecordId"/> gives it: an
 /// exporter that sends the same payload again produces the same ids and the aggregator counts each call once.
 /// </summary>
 internal static class AgentUsageRecords
 {
     public static UsageRecord Of(AgentCall call, DeveloperKey key, CallCost cost) => new(
-        Id: "tm_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.Id + "\n" + call.Fingerprint)))[..32],
+        Id: AgentCalls.RecordId(call, key.Id),
         Source: call.Source,
         StartedAt: call.Time,
         KeyId: key.Id,

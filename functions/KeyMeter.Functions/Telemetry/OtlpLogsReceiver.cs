@@ -1,7 +1,6 @@
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Telemetry;
 using KeyMeter.Functions.Proxy;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -17,7 +16,6 @@ internal sealed class OtlpLogsReceiver(
     CallPricing pricing,
     BufferedBodyBudget bodies,
     IUsageSink usage,
-    TimeProvider time,
     IOptions<TelemetryOptions> options,
     ILogger<OtlpLogsReceiver> logger)
 {
@@ -37,26 +35,20 @@ internal sealed class OtlpLogsReceiver(
         }
 
         // 2. The developer's own KeyMeter key (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer km_…).
-        var secret = ProxyCredentials.Find(request);
-        var found = secret is null ? default : await keys.ResolveAsync(secret, cancellationToken);
+        var found = await keys.AuthenticateAsync(request, cancellationToken);
         if (found.Unavailable)
         {
             await OtlpAnswers.FailAsync(context, encoding, StatusCodes.Status503ServiceUnavailable, OtlpAnswers.Unavailable, "KeyMeter cannot check keys right now; the exporter retries.", RetryAfter);
             return;
         }
 
-        if (found.Key is not { } key || !key.IsUsableAt(time.GetUtcNow()))
+        if (found.Key is not { } key)
         {
             await RefuseAsync(context, encoding, StatusCodes.Status401Unauthorized, OtlpAnswers.Unauthenticated, "Send your own KeyMeter key: OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20km_…");
             return;
         }
 
         // 3. The body, within its limits, inflated when gzip.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
-        {
-            sizeLimit.MaxRequestBodySize = settings.MaxBodyBytes + 1L;
-        }
-
         var (body, failure) = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, bodies, cancellationToken);
         using var owned = body;
         if (body is null)

@@ -11,7 +11,7 @@ namespace KeyMeter.Benchmarks.Aggregation;
 /// Service Bus batch size, with one consumer and with four (each record once, and each twice), and the latency of a
 /// 90-day summary. A linear algorithm;
 /// its steps are numbered. Progress goes to stderr, the report to stdout and to
-/// BenchmarkDotNet.Artifacts/aggregation-benchmark.md; the exit code is 1 when a correctness check fails (the figures are
+/// a file under BenchmarkDotNet.Artifacts (<see cref="BenchmarkReportFile"/>); the exit code is 1 when a correctness check fails (the figures are
 /// then suspect), whatever the goals say.
 /// </summary>
 internal static class AggregationBenchmark
@@ -130,10 +130,7 @@ internal static class AggregationBenchmark
         var results = new AggregationResults(settings, ingestFirstDay, single, once, concurrent, seed, byKey, others, emptyQuery, partitions, checks, Stopwatch.GetElapsedTime(started));
         var markdown = AggregationReport.ToMarkdown(results);
         Console.Out.Write(markdown);
-        var path = Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts", "aggregation-benchmark.md");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, markdown, cancellationToken);
-        Progress($"written to {path}");
+        Progress($"written to {await BenchmarkReportFile.WriteAsync("aggregation", markdown, cancellationToken)}");
         foreach (var failed in checks.Where(check => !check.Passed))
         {
             Progress($"CHECK FAILED: {failed.Name}: expected {failed.Expected}, found {failed.Actual}");

@@ -7,7 +7,7 @@ namespace KeyMeter.Benchmarks.Proxy;
 /// Completions and Anthropic's Messages API), with a bare forwarder as the reference for what any proxy hop costs, and
 /// Claude calls through KeyMeter's translating <c>/v1/chat/completions</c> against the Messages API direct. A linear
 /// algorithm; its steps are numbered. Progress goes to stderr, the report to stdout and to
-/// BenchmarkDotNet.Artifacts/proxy-benchmark.md; the exit code is 1 when a call failed or was answered wrongly, or a
+/// a file under BenchmarkDotNet.Artifacts (<see cref="BenchmarkReportFile"/>); the exit code is 1 when a call failed or was answered wrongly, or a
 /// proxied call was not metered exactly once (the figures are then suspect), whatever the targets say.
 /// </summary>
 internal static class ProxyBenchmark
@@ -111,10 +111,7 @@ internal static class ProxyBenchmark
             Stopwatch.GetElapsedTime(started));
         var markdown = ProxyReport.ToMarkdown(results);
         Console.Out.Write(markdown);
-        var path = Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts", "proxy-benchmark.md");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, markdown, cancellationToken);
-        Progress($"written to {path}");
+        Progress($"written to {await BenchmarkReportFile.WriteAsync("proxy", markdown, cancellationToken)}");
         return results.Sound ? 0 : 1;
     }
 

@@ -17,9 +17,9 @@ internal static class ForwardFailures
             return ProviderError.WriteAsync(context, route.Dialect, ProxyProblem.UpstreamUnavailable(provider.Name));
         }
 
-        if (result.Failure == ForwardResult.BodyCut)
+        if (result.Cut)
         {
-            ProxyLog.UpstreamFailed(logger, provider.Name, "mid-stream", ForwardResult.BodyCut);
+            ProxyLog.UpstreamFailed(logger, provider.Name, "mid-stream", "response body cut");
             context.Abort();
         }
 

@@ -70,7 +70,7 @@ internal sealed class ProxyForwarder(UpstreamClient upstream, UpstreamRequests r
                     (CopyOutcome.ClientAbortedDrained, _) => CallEnd.ClientAbortedDrained,
                     _ => CallEnd.ClientAbortedMidAnswer,
                 };
-                return new ForwardResult(status, end, meter, copied == CopyOutcome.UpstreamFailed ? ForwardResult.BodyCut : null);
+                return new ForwardResult(status, end, meter, Cut: copied == CopyOutcome.UpstreamFailed);
             }
             finally
             {
