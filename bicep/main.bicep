@@ -75,6 +75,8 @@ var tableNames = [
   'cursorledger'
   'cursorstate'
   'cursorsnapshots'
+  'agentfacts'
+  'proxiedsessions'
   'deliveries'
   'digeststate'
 ]

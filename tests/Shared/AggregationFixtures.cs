@@ -88,7 +88,7 @@ internal static class AggregationFixtures
             foreach (var (dimension, value) in RecordDimensions.Of(record))
             {
                 var bucket = AggregateKeys.Bucket(value, dimension);
-                Add(rows, AggregateRow.Daily(day, dimension, bucket), value, counters);
+                Add(rows, AggregateRow.Daily(day, dimension, bucket), value, AggregateCounters.Of(record, dimension));
                 if (dimension.HasMonthlyRollup)
                 {
                     Add(rows, AggregateRow.Monthly(AggregateKeys.Partition(day), dimension, bucket), value, counters);

@@ -25,8 +25,12 @@ public sealed class CursorAdminClient(HttpClient http, ISecretSource secrets, IO
     private const string UsageEventsPath = "/teams/filtered-usage-events";
     private const string MembersPath = "/teams/members";
     private const string SpendPath = "/teams/spend";
+    private const string DailyUsagePath = "/teams/daily-usage-data";
     private const int MaxMessageLength = 300;
     private const int MaxErrorBodyBytes = 8 * 1024;
+
+    // The longest range /teams/daily-usage-data accepts in one call (https://cursor.com/docs/account/teams/admin-api).
+    private static readonly TimeSpan MaxDailyUsageRange = TimeSpan.FromDays(30);
 
     // RFC 9110 §10.2.3 leaves a 429 without Retry-After open; Cursor's limits reset every minute (https://cursor.com/docs/api).
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(60);
@@ -60,6 +64,20 @@ public sealed class CursorAdminClient(HttpClient http, ISecretSource secrets, IO
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var body = JsonSerializer.SerializeToUtf8Bytes(new CursorSpendRequest(page, pageSize), CursorJsonContext.Default.CursorSpendRequest);
         return SendAsync(HttpMethod.Post, SpendPath, body, CursorJsonContext.Default.CursorSpendPage, _adminLimiter, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CursorDailyUsage>> GetDailyUsageAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        if (end < start || end - start > MaxDailyUsageRange)
+        {
+            throw new ArgumentOutOfRangeException(nameof(end), end, "The daily-usage range must end after it starts and span at most 30 days.");
+        }
+
+        var body = JsonSerializer.SerializeToUtf8Bytes(
+            new CursorDailyUsageRequest(start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds()),
+            CursorJsonContext.Default.CursorDailyUsageRequest);
+        var response = await SendAsync(HttpMethod.Post, DailyUsagePath, body, CursorJsonContext.Default.CursorDailyUsageResponse, _adminLimiter, cancellationToken);
+        return response.Data ?? [];
     }
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<T> responseType, CursorRateLimiter limiter, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using KeyMeter.Core.Cursor;
 namespace KeyMeter.Adapters.Cursor;
 
 /// <summary>
-/// JSON of the Cursor Admin API boundary: the three response envelopes, the request bodies and the
+/// JSON of the Cursor Admin API boundary: the response envelopes, the request bodies and the
 /// error body. Unknown members are skipped (the default), because Cursor adds fields without notice
 /// (e.g. undocumented <c>/teams/spend</c> fields such as <c>includedSpendCents</c>). The number and id quirks are
 /// handled by the converters on the DTOs' properties.
@@ -16,7 +16,9 @@ namespace KeyMeter.Adapters.Cursor;
 [JsonSerializable(typeof(CursorUsageEventsPage))]
 [JsonSerializable(typeof(CursorMembersResponse))]
 [JsonSerializable(typeof(CursorSpendPage))]
+[JsonSerializable(typeof(CursorDailyUsageResponse))]
 [JsonSerializable(typeof(CursorUsageEventsRequest))]
 [JsonSerializable(typeof(CursorSpendRequest))]
+[JsonSerializable(typeof(CursorDailyUsageRequest))]
 [JsonSerializable(typeof(CursorErrorBody))]
 internal sealed partial class CursorJsonContext : JsonSerializerContext;

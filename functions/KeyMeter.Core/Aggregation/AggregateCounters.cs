@@ -32,6 +32,19 @@ public sealed record AggregateCounters(
 
     public static AggregateCounters Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0m, 0m, 0, 0);
 
+    /// <summary>
+    /// When the earliest of the counted calls started, to the second; kept only in the entries of the session dimension
+    /// (<see cref="AggregateDimension.Session"/>), null elsewhere. Adding keeps the earlier.
+    /// </summary>
+    public DateTimeOffset? FirstAt { get; init; }
+
+    /// <summary>When the latest of the counted calls ended, to the second; like <see cref="FirstAt"/>. Adding keeps the later.</summary>
+    public DateTimeOffset? LastAt { get; init; }
+
+    /// <summary>These counters with the span of <paramref name="first"/> to <paramref name="last"/>, truncated to whole seconds.</summary>
+    public AggregateCounters Spanning(DateTimeOffset first, DateTimeOffset last) =>
+        this with { FirstAt = WholeSeconds(first), LastAt = WholeSeconds(last < first ? first : last) };
+
     /// <summary>Every input token, however it was billed.</summary>
     /// <exception cref="OverflowException">The sum does not fit a long (only counters far outside <see cref="MaxCount"/> can do that).</exception>
     public long TotalInputTokens => checked(InputTokens + CachedInputTokens + CacheWrite5mTokens + CacheWrite1hTokens);
@@ -69,6 +82,18 @@ public sealed record AggregateCounters(
     }
 
     /// <summary>
+    /// What <paramref name="record"/> adds to an entry of <paramref name="dimension"/>: <see cref="Of(UsageRecord)"/>,
+    /// with the call's span in the session dimension (a reversal takes counts away but no moment, so it has none).
+    /// </summary>
+    public static AggregateCounters Of(UsageRecord record, AggregateDimension dimension)
+    {
+        var counters = Of(record);
+        return dimension == AggregateDimension.Session && record.Charge != UsageCharges.Reversal
+            ? counters.Spanning(record.StartedAt, record.StartedAt.AddMilliseconds(Math.Max(0, record.LatencyMs)))
+            : counters;
+    }
+
+    /// <summary>
     /// The sum, when both counters and the sum are within bounds (<see cref="IsWithinBounds"/>); false otherwise. Two
     /// counters within bounds can always be added without overflowing, so this never throws.
     /// </summary>
@@ -99,10 +124,17 @@ public sealed record AggregateCounters(
             CostUsd + other.CostUsd,
             CursorFeeUsd + other.CursorFeeUsd,
             checked(EstimatedRequests + other.EstimatedRequests),
-            checked(UnpricedRequests + other.UnpricedRequests));
+            checked(UnpricedRequests + other.UnpricedRequests))
+        {
+            FirstAt = Earlier(FirstAt, other.FirstAt),
+            LastAt = Later(LastAt, other.LastAt),
+        };
     }
 
-    /// <summary>What is left after taking <paramref name="other"/> away (a report's "untagged" remainder).</summary>
+    /// <summary>
+    /// What is left after taking <paramref name="other"/> away (a report's "untagged" remainder, a reversal). The span
+    /// stays this one's: a first or last moment cannot be taken away.
+    /// </summary>
     /// <exception cref="OverflowException">A difference does not fit its type.</exception>
     public AggregateCounters Subtract(AggregateCounters other)
     {
@@ -118,8 +150,18 @@ public sealed record AggregateCounters(
             CostUsd - other.CostUsd,
             CursorFeeUsd - other.CursorFeeUsd,
             checked(EstimatedRequests - other.EstimatedRequests),
-            checked(UnpricedRequests - other.UnpricedRequests));
+            checked(UnpricedRequests - other.UnpricedRequests))
+        {
+            FirstAt = FirstAt,
+            LastAt = LastAt,
+        };
     }
 
     private static bool Count(long value) => value is >= -MaxCount and <= MaxCount;
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset instant) => DateTimeOffset.FromUnixTimeSeconds(instant.ToUnixTimeSeconds());
+
+    private static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a < b ? a : b);
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 }

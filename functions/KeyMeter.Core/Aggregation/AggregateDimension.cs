@@ -21,13 +21,13 @@ public readonly record struct AggregateDimension
         HasMonthlyRollup = hasMonthlyRollup;
     }
 
-    /// <summary>The name in row keys and reports: <c>org</c>, <c>source</c>, <c>provider</c>, <c>model</c>, <c>key</c>, <c>developer</c>, <c>line</c>, <c>devhour</c> or <c>tag.{name}</c>.</summary>
+    /// <summary>The name in row keys and reports: <c>org</c>, <c>source</c>, <c>provider</c>, <c>model</c>, <c>key</c>, <c>developer</c>, <c>line</c>, <c>devhour</c>, <c>session</c> or <c>tag.{name}</c>.</summary>
     public string Name { get; }
 
     /// <summary>How many rows one period of this dimension is spread over.</summary>
     public int Buckets { get; }
 
-    /// <summary>False only for <see cref="Line"/>, which the FOCUS export reads by day.</summary>
+    /// <summary>False for <see cref="Line"/>, <see cref="DeveloperHour"/> and <see cref="Session"/>, which are read by day.</summary>
     public bool HasMonthlyRollup { get; }
 
     public bool IsTag => Name.StartsWith(TagPrefix, StringComparison.Ordinal);
@@ -55,8 +55,15 @@ public readonly record struct AggregateDimension
     /// </summary>
     public static AggregateDimension DeveloperHour { get; } = new("devhour", 4, false);
 
-    /// <summary>The dimensions every record has, in a fixed order; tags come on top.</summary>
-    public static IReadOnlyList<AggregateDimension> Fixed { get; } = [Organisation, Source, Provider, Model, Key, Developer, Line, DeveloperHour];
+    /// <summary>
+    /// Calls by session and model (<see cref="SessionEntry"/>), each entry with the span of its calls
+    /// (<see cref="AggregateCounters.FirstAt"/>): what the sessions report and the agent comparison read. Daily rows
+    /// only; every record but a Cursor seat has a value.
+    /// </summary>
+    public static AggregateDimension Session { get; } = new("session", 8, false);
+
+    /// <summary>The dimensions records have, in a fixed order; tags come on top.</summary>
+    public static IReadOnlyList<AggregateDimension> Fixed { get; } = [Organisation, Source, Provider, Model, Key, Developer, Line, DeveloperHour, Session];
 
     /// <summary>The dimension of tag <paramref name="tagName"/> (a <see cref="Keys.KeyRules"/> tag name).</summary>
     public static AggregateDimension Tag(string tagName)

@@ -8,7 +8,8 @@ namespace KeyMeter.Core.Aggregation;
 /// <summary>
 /// The stored form of a row's entries: a JSON array of <c>[value, requests, input, cachedInput, cacheWrite5m,
 /// cacheWrite1h, output, reasoning, "cost", "cursorFee", estimated, unpriced]</c>, sorted by value, decimals as strings
-/// so they round-trip exactly. The JSON is ASCII (non-ASCII is escaped) and is cut into chunks of at most
+/// so they round-trip exactly; an entry with a span (<see cref="AggregateCounters.FirstAt"/>) adds the first and last
+/// moments in Unix seconds. The JSON is ASCII (non-ASCII is escaped) and is cut into chunks of at most
 /// <see cref="ChunkChars"/> characters because a Table Storage string property holds at most 64 KiB of UTF-16.
 /// </summary>
 public static class AggregateRowCodec
@@ -40,6 +41,12 @@ public static class AggregateRowCodec
                 writer.WriteStringValue(c.CursorFeeUsd.ToString(CultureInfo.InvariantCulture));
                 writer.WriteNumberValue(c.EstimatedRequests);
                 writer.WriteNumberValue(c.UnpricedRequests);
+                if (c.FirstAt is { } first && c.LastAt is { } last)
+                {
+                    writer.WriteNumberValue(first.ToUnixTimeSeconds());
+                    writer.WriteNumberValue(last.ToUnixTimeSeconds());
+                }
+
                 writer.WriteEndArray();
             }
 
@@ -60,7 +67,8 @@ public static class AggregateRowCodec
             var entries = new List<KeyValuePair<string, AggregateCounters>>(document.RootElement.GetArrayLength());
             foreach (var item in document.RootElement.EnumerateArray())
             {
-                if (item.GetArrayLength() != 12)
+                var fields = item.GetArrayLength();
+                if (fields is not 12 and not 14)
                 {
                     throw new FormatException("An aggregate entry has the wrong number of fields.");
                 }
@@ -77,12 +85,17 @@ public static class AggregateRowCodec
                     decimal.Parse(item[9].GetString()!, NumberStyles.Number, CultureInfo.InvariantCulture),
                     item[10].GetInt64(),
                     item[11].GetInt64());
+                if (fields == 14)
+                {
+                    counters = counters with { FirstAt = DateTimeOffset.FromUnixTimeSeconds(item[12].GetInt64()), LastAt = DateTimeOffset.FromUnixTimeSeconds(item[13].GetInt64()) };
+                }
+
                 entries.Add(KeyValuePair.Create(item[0].GetString()!, counters));
             }
 
             return entries;
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentNullException or OverflowException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or ArgumentException or OverflowException)
         {
             throw new FormatException("Not an encoded aggregate row.", exception);
         }

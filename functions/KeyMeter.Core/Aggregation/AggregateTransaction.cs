@@ -58,7 +58,7 @@ internal static class AggregateTransaction
                     changed.Add(keys[i]);
                 }
 
-                rows[keys[i]].Row.Add(contribution.Targets[i].Value, contribution.Counters);
+                rows[keys[i]].Row.Add(contribution.Targets[i].Value, contribution.CountersFor(i));
             }
 
             taken++;
@@ -80,7 +80,7 @@ internal static class AggregateTransaction
                 rows.Add(keys[i], entry);
             }
 
-            if (!entry.Row.CanAdd(contribution.Targets[i].Value, contribution.Counters))
+            if (!entry.Row.CanAdd(contribution.Targets[i].Value, contribution.CountersFor(i)))
             {
                 return false;
             }

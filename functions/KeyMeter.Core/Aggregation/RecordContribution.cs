@@ -17,6 +17,7 @@ internal sealed class RecordContribution
         Day = day;
         Counters = counters;
         Targets = targets;
+        SpannedCounters = AggregateCounters.Of(record, AggregateDimension.Session);
     }
 
     public UsageRecord Record { get; }
@@ -26,6 +27,12 @@ internal sealed class RecordContribution
     public DateOnly Day { get; }
 
     public AggregateCounters Counters { get; }
+
+    /// <summary><see cref="Counters"/> with the call's span, for the targets that keep one (<see cref="RowTarget.Spanned"/>).</summary>
+    public AggregateCounters SpannedCounters { get; }
+
+    /// <summary>What the record adds to target <paramref name="index"/>.</summary>
+    public AggregateCounters CountersFor(int index) => Targets[index].Spanned ? SpannedCounters : Counters;
 
     /// <summary>Distinct logical rows, each with the value this record adds to.</summary>
     public IReadOnlyList<RowTarget> Targets { get; }
@@ -38,7 +45,7 @@ internal sealed class RecordContribution
         foreach (var (dimension, value) in RecordDimensions.Of(record))
         {
             var bucket = AggregateKeys.Bucket(value, dimension);
-            targets.Add(new RowTarget(day, dimension, bucket, Monthly: false, value));
+            targets.Add(new RowTarget(day, dimension, bucket, Monthly: false, value) { Spanned = dimension == AggregateDimension.Session });
             if (dimension.HasMonthlyRollup)
             {
                 targets.Add(new RowTarget(day, dimension, bucket, Monthly: true, value));
@@ -63,6 +70,9 @@ internal sealed class RecordContribution
     /// <summary>One logical aggregate row a record adds to: the daily row of <paramref name="Day"/> or the month's rollup.</summary>
     public sealed record RowTarget(DateOnly Day, AggregateDimension Dimension, int Bucket, bool Monthly, string Value)
     {
+        /// <summary>Whether the entry keeps the span of its calls (<see cref="AggregateCounters.FirstAt"/>).</summary>
+        public bool Spanned { get; init; }
+
         /// <summary>The row key in shard 0.</summary>
         public string RowKey => RowKeyIn(0);
 

@@ -32,6 +32,11 @@ public static class RecordDimensions
             (AggregateDimension.Line, line.Encode()),
             (AggregateDimension.DeveloperHour, DeveloperHour(developer, record.StartedAt.UtcDateTime.Hour)),
         };
+        if (SessionEntry.Of(record, developer) is { } session)
+        {
+            values.Add((AggregateDimension.Session, session.Encode()));
+        }
+
         foreach (var (name, value) in tags)
         {
             values.Add((AggregateDimension.Tag(name), value));

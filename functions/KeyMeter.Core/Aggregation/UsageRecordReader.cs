@@ -93,6 +93,16 @@ public static class UsageRecordReader
             return $"charge must be absent, '{UsageCharges.Reversal}' or '{UsageCharges.Seat}', and only Cursor records carry one.";
         }
 
+        if (record.Agent is not null && !Agents.CodingAgents.IsKnown(record.Agent))
+        {
+            return $"agent must be absent or one of {string.Join(", ", Agents.CodingAgents.All.Select(agent => $"'{agent}'"))}.";
+        }
+
+        if (record.SessionId is not null && !Agents.SessionIds.IsWellFormed(record.SessionId))
+        {
+            return $"sessionId must be 1 to {Agents.SessionIds.MaxLength} letters, digits, '-', '_', '.' or ':'.";
+        }
+
         if (record.Tags is { } tags)
         {
             if (tags.Count > KeyRules.MaxTags)

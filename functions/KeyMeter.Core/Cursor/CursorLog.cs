@@ -22,4 +22,13 @@ internal static partial class CursorLog
 
     [LoggerMessage(EventId = 7100, Level = LogLevel.Information, Message = "Cursor roster for {Day}: {Members} member(s), {Seats} seat(s) charged at {SeatPrice} USD a month; spend snapshot of {SpendRows} row(s) kept.")]
     public static partial void MembersSynced(ILogger logger, DateOnly day, int members, int seats, decimal seatPrice, int spendRows);
+
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Cursor daily usage {From} to {To}: {Rows} row(s) read, {DeveloperDays} developer day(s) and {Facts} fact(s) stored.")]
+    public static partial void DailyUsageSynced(ILogger logger, DateOnly from, DateOnly to, int rows, int developerDays, int facts);
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "Cursor daily usage: {Rows} row(s) without an email were skipped; they cannot be attributed to a developer.")]
+    public static partial void DailyUsageWithoutEmail(ILogger logger, int rows);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Cursor daily usage: {Rows} row(s) whose day is missing or outside {From} to {To} were skipped.")]
+    public static partial void DailyUsageOutsideRange(ILogger logger, int rows, DateOnly from, DateOnly to);
 }

@@ -15,9 +15,9 @@ public sealed class CursorOptions
     public const string SectionName = "KeyMeter:Cursor";
 
     /// <summary>
-    /// Whether <c>cursor-poll</c> and <c>cursor-members</c> run. When true (the default) Cursor's ledger is the source of
-    /// the Cursor Token Fee, so the proxy stops adding its own estimate of it; set false for a team without Admin API
-    /// access, and the proxy's estimate counts instead.
+    /// Whether <c>cursor-poll</c>, <c>cursor-members</c> and <c>cursor-daily-usage</c> run. When true (the default)
+    /// Cursor's ledger is the source of the Cursor Token Fee, so the proxy stops adding its own estimate of it; set false
+    /// for a team without Admin API access, and the proxy's estimate counts instead.
     /// </summary>
     public bool Enabled { get; set; } = true;
 
@@ -42,6 +42,14 @@ public sealed class CursorOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan MaxRunTime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How many UTC days, today included, every <c>cursor-daily-usage</c> run reads from <c>/teams/daily-usage-data</c>
+    /// and stores again: Cursor aggregates hourly and fills in a day after it ends, so a day is read until it has
+    /// settled. At most 30, the longest range one call may ask for. Default 3.
+    /// </summary>
+    [Range(1, 30)]
+    public int DailyUsageDays { get; set; } = 3;
 
     /// <summary>Usage events per page, at most 1000. Default 1000.</summary>
     [Range(1, 1000)]

@@ -82,7 +82,10 @@ public static class CursorRecords
             Streamed: false,
             Status: 200,
             Outcome: UsageOutcomes.Completed,
-            LatencyMs: 0);
+            LatencyMs: 0)
+        {
+            SessionId = Agents.SessionIds.Clean(usageEvent.ConversationId),
+        };
     }
 
     /// <summary>

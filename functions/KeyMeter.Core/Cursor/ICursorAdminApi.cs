@@ -17,4 +17,10 @@ public interface ICursorAdminApi
 
     /// <summary>One page of the current billing cycle's spend per member. <paramref name="page"/> starts at 1.</summary>
     Task<CursorSpendPage> GetSpendAsync(int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Each active user's activity per UTC day (lines, tabs, requests by mode) from <paramref name="start"/> to
+    /// <paramref name="end"/>; the range must not exceed 30 days.
+    /// </summary>
+    Task<IReadOnlyList<CursorDailyUsage>> GetDailyUsageAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken);
 }

@@ -21,5 +21,8 @@ public sealed record Digest(
     DigestForecast Forecast,
     IReadOnlyList<ReconciliationDeveloper> Bypassing)
 {
+    /// <summary>The period's most expensive working sessions, the dearest first (<see cref="SessionsBuilder"/>).</summary>
+    public IReadOnlyList<AgentSession> TopSessions { get; init; } = [];
+
     public static decimal Spend(AggregateCounters counters) => counters.CostUsd + counters.CursorFeeUsd;
 }

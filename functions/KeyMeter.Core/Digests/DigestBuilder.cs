@@ -10,9 +10,9 @@ namespace KeyMeter.Core.Digests;
 /// Works out a <see cref="Digest"/> from the aggregates: about a dozen range reads, run together, once per digest.
 /// Steps: (1) totals, top lists and sources; (2) budgets on the period's last day; (3) spend anomalies from each
 /// developer's daily spend; (4) night activity from the developer-hour rows; (5) the month-end forecast;
-/// (6) developers bypassing KeyMeter from the reconciliation.
+/// (6) developers bypassing KeyMeter from the reconciliation; (7) the most expensive sessions.
 /// </summary>
-public sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, PeopleDirectoryLoader people, IOptions<DigestOptions> options)
+public sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, PeopleDirectoryLoader people, IOptions<DigestOptions> options, IOptions<AgentSessionOptions> sessionOptions)
 {
     /// <summary>How many times the trailing median a day must exceed to be an anomaly (strictly more).</summary>
     internal const decimal AnomalyFactor = 3m;
@@ -40,6 +40,7 @@ public sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, Peop
         var developerDays = reports.DailyValuesAsync(new ReportRange(period.From.AddDays(-TrailingDays), period.To), AggregateDimension.Developer, cancellationToken);
         var hours = reports.DailyValuesAsync(range, AggregateDimension.DeveloperHour, cancellationToken);
         var budgets = reports.BudgetStatusAsync(await keys.ListAsync(cancellationToken), period.To, cancellationToken);
+        var sessions = reports.SessionsAsync(range, sessionOptions.Value.IdleGap, developer: null, agent: null, settings.TopCount, cancellationToken);
         var reconciliation = ReconciliationBuilder.BuildAsync(range, await people.LoadAsync(cancellationToken), reports.ReadLineRowsAsync(range, cancellationToken), cancellationToken);
 
         var top = settings.TopCount;
@@ -57,7 +58,10 @@ public sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, Peop
             Anomalies(period, await developerDays),
             Night(await hours, settings),
             Forecast(period.To, Digest.Spend((await monthToDate).Total), Digest.Spend((await trailing).Total)),
-            (await reconciliation).Bypassing);
+            (await reconciliation).Bypassing)
+        {
+            TopSessions = (await sessions).Sessions,
+        };
     }
 
     private static List<ReportGroup> Top(IEnumerable<ReportGroup> groups, int count) =>

@@ -43,6 +43,7 @@ public static class DigestComposer
             Groups("Top developers", "Developer", digest.TopDevelopers),
             Groups("Top projects", "Project", digest.TopProjects),
             Groups("Top models", "Model", digest.TopModels),
+            Sessions(digest.TopSessions),
             new("Cursor and the proxy", digest.Sources.Count == 0 ? ["No usage."] : [], [.. digest.Sources.Select(group => new MessageFact(SourceName(group.Value), $"{Money.Format(Digest.Spend(group.Counters))} ({Share(Digest.Spend(group.Counters), spend)})"))]),
             Budgets(digest.Budgets),
             Anomalies(digest),
@@ -62,6 +63,22 @@ public static class DigestComposer
         : new MessageSection(title, [], [], new MessageTable(
             [column, "Spend", "Requests"],
             [.. groups.Select(group => (IReadOnlyList<string>)[group.Value, Money.Format(Digest.Spend(group.Counters)), group.Counters.Requests.ToString("N0", CultureInfo.InvariantCulture)])]));
+
+    private static MessageSection Sessions(IReadOnlyList<AgentSession> sessions) => sessions.Count == 0
+        ? new MessageSection("Most expensive sessions", ["None."], [])
+        : new MessageSection("Most expensive sessions", [], [], new MessageTable(
+            ["Developer", "Agent", "Start (UTC)", "Duration", "Spend", "Requests"],
+            [.. sessions.Select(session => (IReadOnlyList<string>)[
+                session.Developer,
+                session.Agent,
+                session.Start.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                Duration(session.Duration),
+                Money.Format(Digest.Spend(session.Counters)),
+                session.Counters.Requests.ToString("N0", CultureInfo.InvariantCulture)])]));
+
+    private static string Duration(TimeSpan duration) => duration.TotalMinutes < 60
+        ? string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalMinutes} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalHours} h {duration.Minutes:00}");
 
     private static MessageSection Budgets(BudgetStatusReport budgets)
     {

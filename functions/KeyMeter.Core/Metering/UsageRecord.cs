@@ -32,4 +32,17 @@ public sealed record UsageRecord(
 {
     /// <summary>Null for a call; otherwise one of <see cref="UsageCharges"/> (Cursor records only).</summary>
     public string? Charge { get; init; }
+
+    /// <summary>
+    /// The coding agent that made the call (<see cref="Agents.CodingAgents"/>); null means the one the source implies
+    /// (<see cref="Agents.CodingAgents.Of"/>).
+    /// </summary>
+    public string? Agent { get; init; }
+
+    /// <summary>
+    /// The agent's own session id (Claude Code <c>session.id</c>, Codex <c>conversation.id</c>, Cursor's
+    /// <c>conversationId</c>), when it named one (<see cref="Agents.SessionIds"/>); null for calls whose sessions come from
+    /// idle gaps.
+    /// </summary>
+    public string? SessionId { get; init; }
 }

@@ -15,6 +15,9 @@ internal enum RequestFrameRole
     /// <summary>One tool in it.</summary>
     Tool,
 
+    /// <summary>The top-level <c>metadata</c> object (Anthropic's, where Claude Code names its session).</summary>
+    Metadata,
+
     /// <summary>Anything deeper: messages, content parts, schemas.</summary>
     Other,
 }

@@ -23,4 +23,6 @@ internal enum RequestMember
     ServiceTier,
     Background,
     Type,
+    Metadata,
+    UserId,
 }

@@ -7,6 +7,7 @@ internal static class RequestMembers
     {
         RequestFrameRole.Root => Root(name),
         RequestFrameRole.StreamOptions => name.SequenceEqual("include_usage"u8) ? RequestMember.IncludeUsage : RequestMember.Other,
+        RequestFrameRole.Metadata => name.SequenceEqual("user_id"u8) ? RequestMember.UserId : RequestMember.Other,
         _ => name.SequenceEqual("type"u8) ? RequestMember.Type : RequestMember.Other,
     };
 
@@ -46,6 +47,7 @@ internal static class RequestMembers
         _ when name.SequenceEqual("mcp_servers"u8) => RequestMember.McpServers,
         _ when name.SequenceEqual("service_tier"u8) => RequestMember.ServiceTier,
         _ when name.SequenceEqual("background"u8) => RequestMember.Background,
+        _ when name.SequenceEqual("metadata"u8) => RequestMember.Metadata,
         _ => RequestMember.Other,
     };
 }

@@ -40,4 +40,10 @@ public sealed record RequestSummary(
 {
     /// <summary>Whether the body has a <c>stream_options</c> member at all.</summary>
     public bool HasStreamOptions => StreamOptions is not null;
+
+    /// <summary>
+    /// Anthropic's <c>metadata.user_id</c> when it is a string of at most 512 characters: where Claude Code names its
+    /// session (<see cref="Agents.ClientSessions"/>). Never enforced on, only read.
+    /// </summary>
+    public string? MetadataUserId { get; init; }
 }

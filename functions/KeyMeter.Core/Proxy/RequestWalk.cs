@@ -14,6 +14,7 @@ internal sealed class RequestWalk
 {
     public const int MaxModelLength = 256;
     private const int MaxServiceTierLength = 64;
+    private const int MaxMetadataUserIdLength = 512;
     private const int MaxDepth = 256;
     private const string Surrogate = "The request body has a string with an unpaired surrogate escape (\\uD800 to \\uDFFF).";
 
@@ -38,6 +39,7 @@ internal sealed class RequestWalk
     private string? _unbounded;
     private string? _serviceTier;
     private bool _background;
+    private string? _metadataUserId;
 
     /// <summary>The summary, or null with a reason that quotes no body text.</summary>
     public static RequestSummary? Run(ReadOnlySpan<byte> body, out string? error)
@@ -96,7 +98,10 @@ internal sealed class RequestWalk
 
             error = null;
             return new RequestSummary(
-                _model, _stream, _includeUsage, _streamOptions, _maxOutput, Math.Max(1, _choices), _hasMessages, _hasInput, _unbounded, _serviceTier, _background, openingBrace, _modelValue);
+                _model, _stream, _includeUsage, _streamOptions, _maxOutput, Math.Max(1, _choices), _hasMessages, _hasInput, _unbounded, _serviceTier, _background, openingBrace, _modelValue)
+            {
+                MetadataUserId = _metadataUserId,
+            };
         }
         catch (JsonException)
         {
@@ -251,6 +256,10 @@ internal sealed class RequestWalk
                 _includeUsage = type == JsonTokenType.True;
                 _includeUsageValue = RangeOf(ref reader);
                 return type is JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null || Fail("'stream_options.include_usage' must be true or false.");
+            case (RequestFrameRole.Metadata, RequestMember.UserId):
+                // Not enforced on: only read to name the caller's session; the provider judges its shape.
+                _metadataUserId = type == JsonTokenType.String && reader.ValueSpan.Length <= MaxMetadataUserIdLength ? reader.GetString() : null;
+                return true;
             case (RequestFrameRole.Tool, RequestMember.Type) when type == JsonTokenType.String:
                 if (!InputSignals.IsClientTool(DecodedValue(ref reader)))
                 {
@@ -291,6 +300,7 @@ internal sealed class RequestWalk
     {
         (RequestFrameRole.Root, RequestMember.StreamOptions, true) => RequestFrameRole.StreamOptions,
         (RequestFrameRole.Root, RequestMember.Tools, false) => RequestFrameRole.Tools,
+        (RequestFrameRole.Root, RequestMember.Metadata, true) => RequestFrameRole.Metadata,
         (RequestFrameRole.Tools, _, true) => RequestFrameRole.Tool,
         _ => RequestFrameRole.Other,
     };
@@ -338,6 +348,6 @@ internal sealed class RequestWalk
         (_depth, _error) = (0, null);
         (_model, _modelValue, _stream, _includeUsage, _includeUsageValue, _streamOptions) = (null, null, false, false, null, null);
         (_maxOutput, _choices, _hasMessages, _hasInput) = (null, 1, false, false);
-        (_unbounded, _serviceTier, _background) = (null, null, false);
+        (_unbounded, _serviceTier, _background, _metadataUserId) = (null, null, false, null);
     }
 }

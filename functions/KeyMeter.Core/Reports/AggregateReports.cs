@@ -73,6 +73,10 @@ public sealed class AggregateReports(IAggregateReader reader)
         return values;
     }
 
+    /// <summary>The sessions of <paramref name="range"/> that match the filters, most expensive first (<see cref="SessionsBuilder"/>).</summary>
+    public async Task<SessionsReport> SessionsAsync(ReportRange range, TimeSpan idleGap, string? developer, string? agent, int limit, CancellationToken cancellationToken) =>
+        SessionsBuilder.Report(range, await DailyValuesAsync(range, AggregateDimension.Session, cancellationToken), idleGap, developer, agent, limit);
+
     /// <summary>Spend per day of <paramref name="range"/>, one series per top value of <paramref name="groupBy"/> (<see cref="DailySeriesBuilder"/>).</summary>
     public async Task<DailySeriesReport> DailySeriesAsync(ReportRange range, ReportGroupBy groupBy, int top, CancellationToken cancellationToken)
     {

@@ -9,7 +9,8 @@ namespace KeyMeter.Core.Reports;
 /// <remarks>
 /// The <see cref="AggregateDimension.Line"/> dimension is left out: its values are encoded tuples that no one can read
 /// in a spreadsheet, and the FOCUS export (<see cref="FocusCsvWriter"/>) is the per-line view. So is
-/// <see cref="AggregateDimension.DeveloperHour"/>, which is there for the digests' night-hours check.
+/// <see cref="AggregateDimension.DeveloperHour"/>, which is there for the digests' night-hours check, and
+/// <see cref="AggregateDimension.Session"/>, which the sessions report reads.
 /// </remarks>
 public static class UsageCsvWriter
 {
@@ -29,7 +30,7 @@ public static class UsageCsvWriter
         await line.WriteHeaderAsync(writer, Columns, cancellationToken);
         long records = 0;
         string? day = null;
-        await foreach (var group in DayDimensionEntries.GroupAsync(rows.Where(row => row.Dimension != AggregateDimension.Line && row.Dimension != AggregateDimension.DeveloperHour), cancellationToken))
+        await foreach (var group in DayDimensionEntries.GroupAsync(rows.Where(row => row.Dimension != AggregateDimension.Line && row.Dimension != AggregateDimension.DeveloperHour && row.Dimension != AggregateDimension.Session), cancellationToken))
         {
             if (day is not null && group.Day != day)
             {

@@ -1,11 +1,17 @@
+using KeyMeter.Adapters.Agents;
 using KeyMeter.Adapters.Cursor;
+using KeyMeter.Core.Agents;
 using KeyMeter.Core.Cursor;
 using KeyMeter.Functions.CustomHandler;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Cursor;
 
-/// <summary>Cursor Admin API ingestion: the client, the <c>cursor-poll</c> and <c>cursor-members</c> timers and their stores.</summary>
+/// <summary>
+/// Cursor Admin API ingestion: the client, the <c>cursor-poll</c>, <c>cursor-members</c> and <c>cursor-daily-usage</c>
+/// timers and their stores. The agent-fact store is shared with other sources of agent facts, so it is added only once.
+/// </summary>
 internal static class CursorServiceCollectionExtensions
 {
     public static IServiceCollection AddKeyMeterCursor(this IServiceCollection services)
@@ -24,9 +30,12 @@ internal static class CursorServiceCollectionExtensions
         services.AddSingleton<ICursorStateStore, TableCursorStateStore>();
         services.AddSingleton<ICursorSnapshotStore, TableCursorSnapshotStore>();
         services.AddSingleton<CursorUsagePoller>();
+        services.TryAddSingleton<IAgentFactStore, TableAgentFactStore>();
         services.AddSingleton<CursorMembersSync>();
+        services.AddSingleton<CursorDailyUsageSync>();
         services.AddSingleton<IPayloadFunction, CursorPollFunction>();
         services.AddSingleton<IPayloadFunction, CursorMembersFunction>();
+        services.AddSingleton<IPayloadFunction, CursorDailyUsageFunction>();
         return services;
     }
 }

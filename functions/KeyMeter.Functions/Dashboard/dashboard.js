@@ -92,6 +92,36 @@
     }
   }
 
+  function minutes(value) {
+    const m = Number(value);
+    return m < 60 ? `${Math.round(m)} min` : `${Math.floor(m / 60)} h ${String(Math.round(m % 60)).padStart(2, "0")}`;
+  }
+
+  function fillSessions(report) {
+    const body = $("sessions").tBodies[0];
+    body.replaceChildren();
+    $("sessionsNote").textContent = report.total > report.sessions.length
+      ? `${report.sessions.length} of ${count(report.total)} sessions, ${money(report.totalSpendUsd)} in all; a session without an agent's own id ends after ${report.idleGapMinutes} idle minutes.`
+      : `A session without an agent's own id ends after ${report.idleGapMinutes} idle minutes.`;
+    if (report.sessions.length === 0) {
+      const td = cell(body.insertRow(), "No sessions in this range.", "empty");
+      td.colSpan = 8;
+      return;
+    }
+    for (const session of report.sessions) {
+      const row = body.insertRow();
+      row.dataset.session = session.id;
+      cell(row, session.developer);
+      cell(row, session.agent);
+      cell(row, session.start.replace("T", " ").slice(0, 16));
+      cell(row, minutes(session.durationMinutes), "num");
+      cell(row, session.models.join(", "));
+      cell(row, count(session.requests), "num");
+      cell(row, count(session.totalTokens), "num");
+      cell(row, money(Number(session.costUsd) + Number(session.cursorFeeUsd)), "num");
+    }
+  }
+
   function el(name, attributes, text) {
     const node = document.createElementNS(SVG, name);
     for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, String(v));
@@ -159,11 +189,12 @@
     const range = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
     status("Loading…");
     try {
-      const [daily, developers, projects, budgets] = await Promise.all([
+      const [daily, developers, projects, budgets, sessions] = await Promise.all([
         get(`/reports/daily?${range}&groupBy=${encodeURIComponent(groupBy)}`),
         get(`/reports/summary?${range}&groupBy=developer`),
         get(`/reports/summary?${range}&groupBy=project`),
         get(`/reports/budgets`),
+        get(`/reports/sessions?${range}&limit=10`),
       ]);
       $("login").hidden = true;
       $("report").hidden = false;
@@ -176,6 +207,7 @@
       fillGroups("developers", developers.groups);
       fillGroups("projects", projects.groups.filter((g) => g.value !== "(untagged)"));
       fillBudgets(budgets);
+      fillSessions(sessions);
       status(`Updated ${new Date().toLocaleTimeString("en-GB")}.`);
       document.body.dataset.loaded = "true";
     } catch (error) {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using KeyMeter.Core.Agents;
+using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Cursor;
 using KeyMeter.Core.Keys;
@@ -25,6 +27,7 @@ internal sealed class ProxyHandler(
     ProxyForwarder forwarder,
     CallPricing pricing,
     BudgetGate budgets,
+    ProxiedSessions proxiedSessions,
     BufferedBodyBudget bodies,
     IUsageSink usage,
     TimeProvider time,
@@ -148,7 +151,12 @@ internal sealed class ProxyHandler(
             return;
         }
 
-        // 10. Forward, meter the answer as it streams, and keep reading it for a while if the client leaves.
+        // 10. The calling agent and its session. A named session is marked as proxied while the call is forwarded, so
+        //     the agent's own telemetry of it is not counted a second time (ProxiedSessions).
+        var client = CallClient.Of(context.Request, summary);
+        var mark = client.SessionId is { } session ? proxiedSessions.MarkAsync(RecordDimensions.Developer(key.OwnerEmail), session) : Task.CompletedTask;
+
+        // 11. Forward, meter the answer as it streams, and keep reading it for a while if the client leaves.
         using var lifetime = new UpstreamLifetime(options.Value.AbortDrainTimeout, cancellationToken);
         ForwardResult forwarded;
         try
@@ -163,7 +171,7 @@ internal sealed class ProxyHandler(
             throw;
         }
 
-        // 11. Settle the reservation on what the provider bills and hand the record off.
+        // 12. Settle the reservation on what the provider bills and hand the record off, once the session is marked.
         var reading = ProxyUsageRecords.Reading(forwarded, ceiling);
         var cost = pricing.Price(provider, reading.Model ?? model, reading.Usage, startedAt);
         if (cost.CostUsd > 0)
@@ -180,10 +188,29 @@ internal sealed class ProxyHandler(
             ProxyLog.DrainTimedOut(logger, key.Id, provider.Name, lifetime.Drain);
         }
 
+        await MarkedAsync(mark, key);
         var record = ProxyUsageRecords.Of(
-            key, provider.Name, reading.Model ?? model, route.Api!.Value, summary.Stream, startedAt, (long)time.GetElapsedTime(started).TotalMilliseconds, forwarded, reading, cost, cursor.Value.Enabled);
+            key, provider.Name, reading.Model ?? model, route.Api!.Value, summary.Stream, startedAt, (long)time.GetElapsedTime(started).TotalMilliseconds, forwarded, reading, cost, cursor.Value.Enabled)
+            with
+        { Agent = client.Agent, SessionId = client.SessionId };
         await usage.PublishAsync(record, CancellationToken.None);
         ProxyLog.Metered(logger, record.Id, key.Id, record.Provider, record.Model, record.Status, record.Outcome, reading.Usage.TotalInputTokens, reading.Usage.OutputTokens, cost.CostUsd, reading.Estimated);
+    }
+
+    /// <summary>
+    /// Waits for the session's proxied mark. A mark that could not be written is logged and the call recorded anyway:
+    /// the agent's telemetry of this session may then count it a second time, which overstates spend, never hides it.
+    /// </summary>
+    private async Task MarkedAsync(Task mark, DeveloperKey key)
+    {
+        try
+        {
+            await mark;
+        }
+        catch (Exception exception)
+        {
+            ProxyLog.SessionMarkFailed(logger, key.Id, exception);
+        }
     }
 
     /// <summary>The provider a metered call goes to, or why there is none; unmetered routes keep the route's provider.</summary>

@@ -37,4 +37,7 @@ internal static partial class ProxyLog
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Key {KeyId}: the client left; {Provider}'s answer did not end within {Drain} and the call is recorded as an estimate")]
     public static partial void DrainTimedOut(ILogger logger, string keyId, string provider, TimeSpan drain);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Key {KeyId}: the call's session could not be marked as proxied; the agent's telemetry of it may count it again")]
+    public static partial void SessionMarkFailed(ILogger logger, string keyId, Exception exception);
 }

@@ -1,10 +1,13 @@
+using KeyMeter.Adapters.Agents;
 using KeyMeter.Adapters.Budgets;
 using KeyMeter.Adapters.Keys;
+using KeyMeter.Core.Agents;
 using KeyMeter.Core.Budgets;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Pricing;
 using KeyMeter.Functions.Proxy.Forwarding;
 using KeyMeter.Functions.Proxy.Providers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Proxy;
@@ -44,6 +47,8 @@ internal static class ProxyServiceCollectionExtensions
         services.AddSingleton<IBudgetCounterStore, TableBudgetCounterStore>();
         services.AddSingleton<BudgetGate>();
         services.AddSingleton<ProxyHandler>();
+        services.TryAddSingleton<IProxiedSessionStore, TableProxiedSessionStore>();
+        services.TryAddSingleton<ProxiedSessions>();
         return services;
     }
 }

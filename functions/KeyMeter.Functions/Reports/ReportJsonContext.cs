@@ -10,4 +10,5 @@ namespace KeyMeter.Functions.Reports;
 [JsonSerializable(typeof(BudgetStatusResponse))]
 [JsonSerializable(typeof(DailySeriesResponse))]
 [JsonSerializable(typeof(ReconciliationResponse))]
+[JsonSerializable(typeof(SessionsResponse))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

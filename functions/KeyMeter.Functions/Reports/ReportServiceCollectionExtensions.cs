@@ -1,5 +1,6 @@
 using KeyMeter.Core.Reports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Reports;
 
@@ -12,6 +13,8 @@ internal static class ReportServiceCollectionExtensions
     public static IServiceCollection AddKeyMeterReports(this IServiceCollection services)
     {
         services.TryAddSingleton<AggregateReports>();
+        services.AddOptions<AgentSessionOptions>().BindConfiguration(AgentSessionOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AgentSessionOptions>, AgentSessionOptionsValidator>();
         return services;
     }
 }

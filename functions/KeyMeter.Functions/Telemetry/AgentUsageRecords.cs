@@ -1,3 +1,4 @@
+using KeyMeter.Core.Agents;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Pricing;
@@ -30,5 +31,9 @@ internal static class AgentUsageRecords
         Streamed: false,
         Status: StatusCodes.Status200OK,
         Outcome: UsageOutcomes.Completed,
-        LatencyMs: 0);
+        LatencyMs: 0)
+    {
+        Agent = call.Source,
+        SessionId = SessionIds.Clean(call.SessionId),
+    };
 }

@@ -1,5 +1,9 @@
+using System.Collections.Frozen;
+using KeyMeter.Core.Agents;
+using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Telemetry;
+using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Proxy;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -14,6 +18,7 @@ namespace KeyMeter.Functions.Telemetry;
 internal sealed class OtlpLogsReceiver(
     ProxyKeyResolver keys,
     CallPricing pricing,
+    ProxiedSessions proxied,
     BufferedBodyBudget bodies,
     IUsageSink usage,
     IOptions<TelemetryOptions> options,
@@ -88,8 +93,8 @@ internal sealed class OtlpLogsReceiver(
             return;
         }
 
-        // 5. One record per model call, priced by KeyMeter, with an id derived from the key and the event's content.
-        var records = new List<UsageRecord>();
+        // 5. The model calls; events that are not one are ignored, calls that cannot be priced are rejected.
+        var calls = new List<AgentCall>();
         var rejected = 0;
         string? firstRejection = null;
         foreach (var telemetry in batch.Events)
@@ -97,7 +102,7 @@ internal sealed class OtlpLogsReceiver(
             switch (AgentCalls.Read(telemetry, out var call, out var rejection))
             {
                 case AgentCallReading.Call:
-                    records.Add(AgentUsageRecords.Of(call!, key, pricing.Price(call!.PriceProvider, call.Model, call.Tokens, call.Time)));
+                    calls.Add(call!);
                     break;
                 case AgentCallReading.Rejected:
                     rejected++;
@@ -106,13 +111,38 @@ internal sealed class OtlpLogsReceiver(
             }
         }
 
-        // 6. Hand the records off (queue, or the outbox when it is down), then answer.
+        // 6. Calls of a session that went through the proxy were counted there: drop them (ProxiedSessions).
+        var developer = RecordDimensions.Developer(key.OwnerEmail);
+        var sessions = calls.Select(call => SessionIds.Clean(call.SessionId)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        IReadOnlySet<string> viaProxy;
+        try
+        {
+            viaProxy = sessions.Count == 0 ? FrozenSet<string>.Empty : await proxied.FindProxiedAsync(developer, sessions, cancellationToken);
+        }
+        catch (Exception exception) when (StorageFailures.IsTransient(exception, cancellationToken))
+        {
+            TelemetryLog.SessionsUnavailable(logger, exception);
+            await OtlpAnswers.FailAsync(context, encoding, StatusCodes.Status503ServiceUnavailable, OtlpAnswers.Unavailable, "KeyMeter cannot check which sessions went through its proxy right now; the exporter retries.", RetryAfter);
+            return;
+        }
+
+        // 7. One record per remaining call, priced by KeyMeter, with an id derived from the key and the event's content.
+        var records = new List<UsageRecord>(calls.Count);
+        foreach (var call in calls)
+        {
+            if (SessionIds.Clean(call.SessionId) is not { } session || !viaProxy.Contains(session))
+            {
+                records.Add(AgentUsageRecords.Of(call, key, pricing.Price(call.PriceProvider, call.Model, call.Tokens, call.Time)));
+            }
+        }
+
+        // 8. Hand the records off (queue, or the outbox when it is down), then answer.
         foreach (var record in records)
         {
             await usage.PublishAsync(record, CancellationToken.None);
         }
 
-        TelemetryLog.Ingested(logger, key.Id, batch.Events.Count, records.Count, rejected);
+        TelemetryLog.Ingested(logger, key.Id, batch.Events.Count, records.Count, calls.Count - records.Count, rejected);
         await OtlpAnswers.SuccessAsync(context, encoding, rejected, rejected == 0 ? null : $"{rejected} model-call events could not be priced; the first: {firstRejection}");
     }
 

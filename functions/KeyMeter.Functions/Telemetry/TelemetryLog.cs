@@ -3,9 +3,12 @@ namespace KeyMeter.Functions.Telemetry;
 /// <summary>Agent telemetry ingestion's log events (56xx). Never a key, prompt or attribute value.</summary>
 internal static partial class TelemetryLog
 {
-    [LoggerMessage(EventId = 5601, Level = LogLevel.Information, Message = "Telemetry from key {KeyId}: {Events} events, {Calls} model calls counted, {Rejected} rejected")]
-    public static partial void Ingested(ILogger logger, string keyId, int events, int calls, int rejected);
+    [LoggerMessage(EventId = 5601, Level = LogLevel.Information, Message = "Telemetry from key {KeyId}: {Events} events, {Calls} model calls counted, {ViaProxy} already counted by the proxy, {Rejected} rejected")]
+    public static partial void Ingested(ILogger logger, string keyId, int events, int calls, int viaProxy, int rejected);
 
     [LoggerMessage(EventId = 5602, Level = LogLevel.Warning, Message = "Telemetry payload refused with {Status}: {Reason}")]
     public static partial void Refused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(EventId = 5603, Level = LogLevel.Warning, Message = "Telemetry payload deferred: the proxied sessions could not be read")]
+    public static partial void SessionsUnavailable(ILogger logger, Exception exception);
 }

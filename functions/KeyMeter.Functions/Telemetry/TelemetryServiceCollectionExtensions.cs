@@ -1,3 +1,6 @@
+using KeyMeter.Adapters.Agents;
+using KeyMeter.Core.Agents;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace KeyMeter.Functions.Telemetry;
@@ -10,6 +13,8 @@ internal static class TelemetryServiceCollectionExtensions
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
         services.AddSingleton<OtlpLogsReceiver>();
+        services.TryAddSingleton<IProxiedSessionStore, TableProxiedSessionStore>();
+        services.TryAddSingleton<ProxiedSessions>();
         return services;
     }
 }

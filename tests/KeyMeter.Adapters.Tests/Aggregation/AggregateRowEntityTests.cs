@@ -41,6 +41,25 @@ public sealed class AggregateRowEntityTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ToEntityThenFromEntity_SessionEntriesWithSpans_KeepTheirSpansBesideEntriesWithout()
+    {
+        var row = AggregateRow.Daily(new DateOnly(2026, 12, 3), AggregateDimension.Session, 5);
+        var counters = new AggregateCounters(2, 10, 0, 0, 0, 5, 0, 0.5m, 0m, 0, 0);
+        row.Add("spanned", counters.Spanning(DateTimeOffset.Parse("2026-12-03T09:00:00.750Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse("2026-12-03T10:15:30Z", CultureInfo.InvariantCulture)));
+        row.Add("plain", counters);
+        await using var table = await azurite.CreateTableAsync(CancellationToken.None);
+
+        await table.Client.InsertAsync(AggregateRowEntity.ToEntity(row), CancellationToken.None);
+        var read = AggregateRowEntity.FromEntity((await table.Client.GetAsync(row.Partition, row.RowKey, CancellationToken.None)).Value!);
+
+        Assert.Equal(AggregateDimension.Session, read!.Dimension);
+        Assert.Equal(DateTimeOffset.Parse("2026-12-03T09:00:00Z", CultureInfo.InvariantCulture), read.Entries["spanned"].FirstAt);
+        Assert.Equal(DateTimeOffset.Parse("2026-12-03T10:15:30Z", CultureInfo.InvariantCulture), read.Entries["spanned"].LastAt);
+        Assert.Equal(counters, read.Entries["plain"]);
+        Assert.Equal(counters with { FirstAt = read.Entries["spanned"].FirstAt, LastAt = read.Entries["spanned"].LastAt }, read.Entries["spanned"]);
+    }
+
+    [Fact]
     public void FromEntity_TagDimensionMonthlyRow_RestoresDimension()
     {
         var row = AggregateRow.Monthly("2026-03", AggregateDimension.Tag("team"), 0);

@@ -27,6 +27,29 @@ internal static class CursorFixtures
          "period":{"startDate":1748411762359,"endDate":1751003762359}}
         """;
 
+    /// <summary>
+    /// <c>/teams/daily-usage-data</c> without paging: the documented row (every field, numbers, <c>userId</c> a number),
+    /// one with counts and <c>userId</c> as strings and fields nobody documented, one with counts missing or null, and
+    /// one without an email.
+    /// </summary>
+    public const string DailyUsage = """
+        {"data":[
+          {"userId":12345,"day":"2026-11-20","date":1795132800000,"isActive":true,
+           "totalLinesAdded":1543,"totalLinesDeleted":892,"acceptedLinesAdded":1102,"acceptedLinesDeleted":645,
+           "totalApplies":87,"totalAccepts":73,"totalRejects":14,"totalTabsShown":342,"totalTabsAccepted":289,
+           "composerRequests":45,"chatRequests":128,"agentRequests":12,"cmdkUsages":67,"subscriptionIncludedReqs":180,
+           "apiKeyReqs":31,"usageBasedReqs":5,"bugbotUsages":3,"mostUsedModel":"gpt-5","applyMostUsedExtension":".tsx",
+           "tabMostUsedExtension":".ts","clientVersion":"2.1.0","email":"developer@company.com"},
+          {"userId":"user_PDSPmvukpYgZEDXsoNirw3CFhy","day":"2026-11-21","date":"1795219200000","isActive":true,
+           "totalLinesAdded":"40","totalLinesDeleted":"2","acceptedLinesAdded":"38.0","totalTabsAccepted":"0",
+           "composerRequests":"1","chatRequests":"0","agentRequests":"9","apiKeyReqs":"17","mostUsedModel":null,
+           "email":"Ops@Company.com","somethingNew":{"nested":[1,2,3]}},
+          {"userId":777,"day":"2026-11-21","date":1795219200000,"isActive":false,"email":"quiet@company.com",
+           "totalLinesAdded":null,"agentRequests":""},
+          {"userId":778,"day":"2026-11-21","date":1795219200000,"totalLinesAdded":3,"email":null}],
+         "period":{"startDate":1795132800000,"endDate":1795392000000}}
+        """;
+
     /// <summary>A roster with the old numeric id and the current encoded one.</summary>
     public const string Members = """
         {"teamMembers":[

@@ -212,5 +212,8 @@ public sealed class CursorUsagePollerTests
         public Task<IReadOnlyList<CursorMember>> GetMembersAsync(CancellationToken cancellationToken) => inner.GetMembersAsync(cancellationToken);
 
         public Task<CursorSpendPage> GetSpendAsync(int page, int pageSize, CancellationToken cancellationToken) => inner.GetSpendAsync(page, pageSize, cancellationToken);
+
+        public Task<IReadOnlyList<CursorDailyUsage>> GetDailyUsageAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
+            inner.GetDailyUsageAsync(start, end, cancellationToken);
     }
 }

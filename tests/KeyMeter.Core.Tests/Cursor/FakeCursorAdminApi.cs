@@ -14,7 +14,12 @@ internal sealed class FakeCursorAdminApi : ICursorAdminApi
 
     public List<CursorMemberSpend> Spend { get; } = [];
 
+    /// <summary>The rows <c>/teams/daily-usage-data</c> answers with, whatever the range (a test decides what is in it).</summary>
+    public List<CursorDailyUsage> DailyUsage { get; } = [];
+
     public List<(DateTimeOffset Start, DateTimeOffset End, int Page, int PageSize)> EventCalls { get; } = [];
+
+    public List<(DateTimeOffset Start, DateTimeOffset End)> DailyUsageCalls { get; } = [];
 
     public int Calls { get; private set; }
 
@@ -54,6 +59,13 @@ internal sealed class FakeCursorAdminApi : ICursorAdminApi
             TotalMembers = Spend.Count,
             TotalPages = pages,
         });
+    }
+
+    public Task<IReadOnlyList<CursorDailyUsage>> GetDailyUsageAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        Fail();
+        DailyUsageCalls.Add((start, end));
+        return Task.FromResult<IReadOnlyList<CursorDailyUsage>>([.. DailyUsage]);
     }
 
     private void Fail()

@@ -65,6 +65,11 @@ public sealed class DigestBuilderTests
 
         var bypassing = Assert.Single(digest.Bypassing);
         Assert.Equal("dave@example.com", bypassing.Developer);
+
+        // Sessions: alice's two calls at noon are one, bob's and dave's their own; dave's spend is Cursor's fee.
+        Assert.Equal(
+            [("alice@example.com", 10m, 2L), ("bob@example.com", 3m, 1L), ("dave@example.com", 0.5m, 1L)],
+            digest.TopSessions.Select(session => (session.Developer, session.SpendUsd, session.Counters.Requests)));
     }
 
     [Fact]
@@ -100,6 +105,7 @@ public sealed class DigestBuilderTests
             "alice@example.com spent $10.00 on 2026-03-10, over three times their 7-day median of $1.00.",
             "bob@example.com made 1 request(s) ($3.00) in night hours, at 23:00.",
             "Month-end forecast", "dave@example.com", "https://keymeter.example/dashboard", "+350%",
+            "Most expensive sessions", "2026-03-10 23:00",
         })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);

@@ -22,7 +22,7 @@ internal sealed class DigestFixtures
     public DigestOptions Options { get; } = new();
 
     public DigestBuilder Builder() =>
-        new(new AggregateReports(Reader), Keys, new PeopleDirectoryLoader(Keys, Teams), Microsoft.Extensions.Options.Options.Create(Options));
+        new(new AggregateReports(Reader), Keys, new PeopleDirectoryLoader(Keys, Teams), Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new AgentSessionOptions()));
 
     public async Task AddKeyAsync(string id, string owner, decimal? daily, decimal? monthly)
     {

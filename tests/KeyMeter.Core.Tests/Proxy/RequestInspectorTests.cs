@@ -25,6 +25,30 @@ public sealed class RequestInspectorTests
     }
 
     [Fact]
+    public void Inspect_AnthropicMetadataUserId_Read()
+    {
+        var summary = Inspect("""
+            {"model":"claude-sonnet-4-5","max_tokens":10,"metadata":{"user_id":"{\"session_id\":\"s-1\"}"},
+             "messages":[{"role":"user","content":[{"type":"text","text":"hi","metadata":{"user_id":"inner"}}]}]}
+            """, out var error);
+
+        Assert.Null(error);
+        Assert.Equal("{\"session_id\":\"s-1\"}", summary!.MetadataUserId);
+    }
+
+    [Theory]
+    [InlineData("""{"model":"m","metadata":{"user_id":42}}""")]
+    [InlineData("""{"model":"m","metadata":null}""")]
+    [InlineData("""{"model":"m","user_id":"top-level"}""")]
+    public void Inspect_NoMetadataUserIdString_NullAndNotRefused(string json)
+    {
+        var summary = Inspect(json, out var error);
+
+        Assert.Null(error);
+        Assert.Null(summary!.MetadataUserId);
+    }
+
+    [Fact]
     public void Inspect_StreamOptions_IncludeUsageRead()
     {
         Assert.True(Inspect("""{"model":"m","stream_options":{"include_usage":true}}""", out _)!.IncludeUsage);

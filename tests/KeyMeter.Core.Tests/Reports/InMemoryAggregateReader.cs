@@ -36,15 +36,16 @@ internal sealed class InMemoryAggregateReader : IAggregateReader
         var partition = AggregateKeys.Partition(record.StartedAt);
         lock (_gate)
         {
-            foreach (var target in contribution.Targets)
+            for (var i = 0; i < contribution.Targets.Count; i++)
             {
+                var target = contribution.Targets[i];
                 if (!_rows.TryGetValue((partition, target.RowKey), out var row))
                 {
                     row = target.Create();
                     _rows.Add((partition, target.RowKey), row);
                 }
 
-                row.Add(target.Value, contribution.Counters);
+                row.Add(target.Value, contribution.CountersFor(i));
             }
         }
 

@@ -13,12 +13,14 @@ namespace KeyMeter.Functions.Tests.Cursor;
 /// (https://cursor.com/docs/account/teams/admin-api): Basic auth with the key as user name, string timestamps in epoch ms, fractional
 /// cents, member ids as numbers and as <c>user_…</c> strings, <c>tokenUsage</c> or <c>cacheWriteTokens</c> missing,
 /// <c>kind</c> as a label, an enum code or <c>kindLabel</c>, page-numbered paging with both date bounds inclusive, 429
-/// with <c>Retry-After</c> in the newer body shape, and 401 in the older one.
+/// with <c>Retry-After</c> in the newer body shape, and 401 in the older one. Daily usage comes without paging, as Cursor
+/// serves it when no page is asked for: every active user's rows whose <c>date</c> falls in the range, at most 30 days.
 /// </summary>
 internal sealed class CursorAdminStandIn : IAsyncDisposable
 {
     private readonly LoopbackServer _server;
     private int _rateLimitedLeft;
+    private int _dailyRateLimitedLeft;
 
     private CursorAdminStandIn(LoopbackServer server, string key)
     {
@@ -35,6 +37,9 @@ internal sealed class CursorAdminStandIn : IAsyncDisposable
 
     public List<(string Id, bool NumericId, string Email, string Role, bool Removed)> Members { get; } = [];
 
+    /// <summary>The rows of <c>/teams/daily-usage-data</c>; a test replaces one to correct a day after the fact.</summary>
+    public List<StandInDailyUsage> DailyUsage { get; } = [];
+
     /// <summary>Every request: path and its JSON body (null for GET).</summary>
     public ConcurrentQueue<(string Path, string? Body, string Authorization)> Requests { get; } = new();
 
@@ -48,12 +53,16 @@ internal sealed class CursorAdminStandIn : IAsyncDisposable
             app.MapPost("/teams/filtered-usage-events", standIn.UsageEventsAsync);
             app.MapGet("/teams/members", standIn.MembersAsync);
             app.MapPost("/teams/spend", standIn.SpendAsync);
+            app.MapPost("/teams/daily-usage-data", standIn.DailyUsageAsync);
         });
         return standIn;
     }
 
     /// <summary>The next <paramref name="count"/> usage-event requests get 429 with <c>Retry-After: 1</c>.</summary>
     public void RateLimitNext(int count) => Interlocked.Exchange(ref _rateLimitedLeft, count);
+
+    /// <summary>The next <paramref name="count"/> daily-usage requests get 429 with <c>Retry-After: 1</c>.</summary>
+    public void RateLimitDailyUsageNext(int count) => Interlocked.Exchange(ref _dailyRateLimitedLeft, count);
 
     public decimal ChargedCentsTotal => Events.Sum(e => e.ChargedCents);
 
@@ -183,6 +192,95 @@ internal sealed class CursorAdminStandIn : IAsyncDisposable
             json.WriteNumber("totalMembers", Members.Count);
             json.WriteNumber("totalPages", 1);
         });
+    }
+
+    private async Task DailyUsageAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync(context);
+        if (!await AuthorizedAsync(context, "/teams/daily-usage-data", body))
+        {
+            return;
+        }
+
+        if (Interlocked.Decrement(ref _dailyRateLimitedLeft) >= 0)
+        {
+            RateLimitedResponses++;
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = "1";
+            await context.Response.WriteAsync("""{"code":"error","message":"Rate limit exceeded"}""");
+            return;
+        }
+
+        using var request = JsonDocument.Parse(body);
+        var root = request.RootElement;
+        if (!root.TryGetProperty("startDate", out var startElement) || startElement.ValueKind != JsonValueKind.Number
+            || !root.TryGetProperty("endDate", out var endElement) || endElement.ValueKind != JsonValueKind.Number
+            || endElement.GetInt64() < startElement.GetInt64()
+            || endElement.GetInt64() - startElement.GetInt64() > TimeSpan.FromDays(30).TotalMilliseconds)
+        {
+            context.Response.StatusCode = 400;
+            await context.Response.WriteAsync("""{"error":"Bad Request","message":"Date range cannot exceed 30 days"}""");
+            return;
+        }
+
+        var start = startElement.GetInt64();
+        var end = endElement.GetInt64();
+        await WriteJsonAsync(context, json =>
+        {
+            json.WriteStartArray("data");
+            foreach (var row in DailyUsage.Where(row => DateMs(row.Day) >= start && DateMs(row.Day) <= end))
+            {
+                WriteDailyUsage(json, row);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("period");
+            json.WriteNumber("startDate", start);
+            json.WriteNumber("endDate", end);
+            json.WriteEndObject();
+        });
+    }
+
+    private static long DateMs(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+
+    private static void WriteDailyUsage(Utf8JsonWriter json, StandInDailyUsage row)
+    {
+        void Number(string name, long value)
+        {
+            if (row.AsStrings)
+            {
+                json.WriteString(name, value.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                json.WriteNumber(name, value);
+            }
+        }
+
+        json.WriteStartObject();
+        Number("userId", row.UserId);
+        json.WriteString("day", row.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Number("date", DateMs(row.Day));
+        json.WriteBoolean("isActive", true);
+        foreach (var field in StandInDailyUsage.CountFields.Where(row.Counts.ContainsKey))
+        {
+            Number(field, row.Counts[field]);
+        }
+
+        json.WriteString("mostUsedModel", "claude-4.5-sonnet");
+        json.WriteNull("applyMostUsedExtension");
+        json.WriteString("tabMostUsedExtension", ".ts");
+        json.WriteString("clientVersion", "2.1.0");
+        if (row.Email is null)
+        {
+            json.WriteNull("email");
+        }
+        else
+        {
+            json.WriteString("email", row.Email);
+        }
+
+        json.WriteEndObject();
     }
 
     private static void WriteEvent(Utf8JsonWriter json, StandInEvent e)

@@ -35,7 +35,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ITestOutputHel
         await AggregateAsync(
             Usage(alice, "alice@example.com", today.AddDays(-2), "gpt-5", 1.25m, "checkout"),
             Usage(alice, "alice@example.com", today.AddDays(-1), "claude-sonnet-4-5", 2.5m, "checkout"),
-            Usage(bob, "bob@example.com", today, "gpt-5", 4m, "payments"));
+            Usage(bob, "bob@example.com", today, "gpt-5", 4m, "payments") with { Agent = "codex", SessionId = "conv-bob-1" });
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -69,13 +69,21 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ITestOutputHel
         Assert.Equal(3, await page.Locator("#spendChart rect[data-value]").CountAsync());
         Assert.Equal("2.5", await page.GetAttributeAsync($"#spendChart rect[data-day='{Day(today.AddDays(-1))}'][data-value='alice@example.com']", "data-usd"));
 
-        // 3. Tables: top developers and projects, budgets closest to their limit first.
+        // 3. Tables: top developers and projects, budgets closest to their limit first, the most expensive sessions (Bob's
+        //    named by his agent, Alice's two days cut at the idle gap).
         Assert.Equal(["bob@example.com|$4.00|1", "alice@example.com|$3.75|2"], await RowsAsync(page, "#developers"));
         Assert.Equal(["payments|$4.00|1", "checkout|$3.75|2"], await RowsAsync(page, "#projects"));
         var budgets = await RowsAsync(page, "#budgets");
         Assert.Equal(2, budgets.Count);
         Assert.StartsWith("bob-laptop|bob@example.com|$4.00 of $5.00 (80%)|-", budgets[0], StringComparison.Ordinal);
         Assert.Equal("1", await page.TextContentAsync("#nearLimit"));
+        Assert.Equal(
+            [
+                $"bob@example.com|codex|{Day(today)} 00:30|0 min|gpt-5|1|1,200|$4.00",
+                $"alice@example.com|other|{Day(today.AddDays(-1))} 00:30|0 min|claude-sonnet-4-5|1|1,200|$2.50",
+                $"alice@example.com|other|{Day(today.AddDays(-2))} 00:30|0 min|gpt-5|1|1,200|$1.25",
+            ],
+            await RowsAsync(page, "#sessions"));
 
         // 4. The grouping control restacks the chart by model.
         await page.SelectOptionAsync("#groupBy", "model");

@@ -308,7 +308,7 @@ internal sealed class FuzzCorpus(FuzzContext context, int seed)
 
     private FuzzCase Payload()
     {
-        var function = FuzzJson.Pick(["usage-aggregate", "usage-aggregate", "usage-aggregate", "alert-notify", "alert-notify", "usage-retention", "usage-outbox", "digest-daily", "digest-weekly", "cursor-poll", "cursor-members"], _random);
+        var function = FuzzJson.Pick(["usage-aggregate", "usage-aggregate", "usage-aggregate", "alert-notify", "alert-notify", "usage-retention", "usage-outbox", "digest-daily", "digest-weekly", "cursor-poll", "cursor-members", "cursor-daily-usage"], _random);
         var (mutation, body) = function switch
         {
             "usage-aggregate" => UsagePayload(),

@@ -23,7 +23,7 @@ public sealed class RouteProtectionTests(AzuriteFixture azurite) : IAsyncLifetim
     private RunningApp _app = null!;
 
     public static TheoryData<string> PayloadFunctions { get; } =
-        ["usage-aggregate", "alert-notify", "usage-retention", "usage-outbox", "cursor-poll", "cursor-members", "digest-daily", "digest-weekly"];
+        ["usage-aggregate", "alert-notify", "usage-retention", "usage-outbox", "cursor-poll", "cursor-members", "cursor-daily-usage", "digest-daily", "digest-weekly"];
 
     public async Task InitializeAsync() => _app = await RunningApp.StartAsync(azurite, configure: null, "--KeyMeter:Cursor:Enabled=false");
 

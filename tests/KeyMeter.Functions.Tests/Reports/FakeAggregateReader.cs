@@ -49,7 +49,7 @@ internal sealed class FakeAggregateReader : IAggregateReader
             foreach (var (dimension, value) in RecordDimensions.Of(record))
             {
                 var bucket = AggregateKeys.Bucket(value, dimension);
-                AddTo(AggregateRow.Daily(date, dimension, bucket), value, counters);
+                AddTo(AggregateRow.Daily(date, dimension, bucket), value, AggregateCounters.Of(record, dimension));
                 if (dimension.HasMonthlyRollup)
                 {
                     AddTo(AggregateRow.Monthly(AggregateKeys.Partition(date), dimension, bucket), value, counters);
