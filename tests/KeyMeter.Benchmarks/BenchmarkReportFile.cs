@@ -14,4 +14,11 @@ internal static class BenchmarkReportFile
         await File.WriteAllTextAsync(path, markdown, cancellationToken);
         return path;
     }
+
+    /// <summary>Writes <paramref name="markdown"/> to stdout and to its file, and tells <paramref name="progress"/> where the file is.</summary>
+    public static async Task PublishAsync(string name, string markdown, Action<string> progress, CancellationToken cancellationToken)
+    {
+        Console.Out.Write(markdown);
+        progress($"written to {await WriteAsync(name, markdown, cancellationToken)}");
+    }
 }

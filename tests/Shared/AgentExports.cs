@@ -80,6 +80,57 @@ internal static class AgentExports
         return request.ToByteArray();
     }
 
+    /// <summary>
+    /// Claude Code's metric export with delta temporality (its default): lines of code added and removed, a commit,
+    /// active time and its own cost estimate, every point carrying the session; plus a metric KeyMeter does not keep.
+    /// </summary>
+    public static string ClaudeCodeMetricsJson(string sessionId = "sess-1", long added = 120, long removed = 30, string start = Time, string time = Time) => $$$"""
+        {"resourceMetrics":[{"resource":{"attributes":[
+            {"key":"service.name","value":{"stringValue":"claude-code"}},
+            {"key":"service.version","value":{"stringValue":"2.0.14"}}]},
+          "scopeMetrics":[{"scope":{"name":"com.anthropic.claude_code","version":"2.0.14"},"metrics":[
+            {"name":"claude_code.lines_of_code.count","unit":"count","sum":{"aggregationTemporality":1,"isMonotonic":true,"dataPoints":[
+              {"startTimeUnixNano":"{{{start}}}","timeUnixNano":"{{{time}}}","asInt":"{{{added}}}","attributes":[
+                {"key":"session.id","value":{"stringValue":"{{{sessionId}}}"}},{"key":"type","value":{"stringValue":"added"}}]},
+              {"startTimeUnixNano":"{{{start}}}","timeUnixNano":"{{{time}}}","asInt":"{{{removed}}}","attributes":[
+                {"key":"session.id","value":{"stringValue":"{{{sessionId}}}"}},{"key":"type","value":{"stringValue":"removed"}}]}]}},
+            {"name":"claude_code.commit.count","unit":"count","sum":{"aggregationTemporality":"AGGREGATION_TEMPORALITY_DELTA","isMonotonic":true,"dataPoints":[
+              {"startTimeUnixNano":"{{{start}}}","timeUnixNano":"{{{time}}}","asInt":"1","attributes":[{"key":"session.id","value":{"stringValue":"{{{sessionId}}}"}}]}]}},
+            {"name":"claude_code.active_time.total","unit":"s","sum":{"aggregationTemporality":1,"isMonotonic":true,"dataPoints":[
+              {"startTimeUnixNano":"{{{start}}}","timeUnixNano":"{{{time}}}","asDouble":95.5,"attributes":[{"key":"session.id","value":{"stringValue":"{{{sessionId}}}"}}]}]}},
+            {"name":"claude_code.cost.usage","unit":"USD","sum":{"aggregationTemporality":1,"isMonotonic":true,"dataPoints":[
+              {"startTimeUnixNano":"{{{start}}}","timeUnixNano":"{{{time}}}","asDouble":0.0123,"attributes":[
+                {"key":"session.id","value":{"stringValue":"{{{sessionId}}}"}},{"key":"model","value":{"stringValue":"claude-sonnet-4-5-20250929"}}]}]}},
+            {"name":"claude_code.session.count","unit":"count","sum":{"aggregationTemporality":1,"isMonotonic":true,"dataPoints":[
+              {"startTimeUnixNano":"{{{start}}}","timeUnixNano":"{{{time}}}","asInt":"1"}]}},
+            {"name":"claude_code.api_latency","unit":"ms","histogram":{"aggregationTemporality":1,"dataPoints":[
+              {"startTimeUnixNano":"{{{start}}}","timeUnixNano":"{{{time}}}","count":"2","sum":900}]}}]}]}]}
+        """;
+
+    /// <summary>Gemini CLI's lines-changed counter, cumulative, in protobuf: a running total since <paramref name="start"/>.</summary>
+    public static byte[] GeminiMetricsProtobuf(long added, string start = Time, string time = Time)
+    {
+        var point = new NumberDataPoint
+        {
+            StartTimeUnixNano = ulong.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
+            TimeUnixNano = ulong.Parse(time, System.Globalization.CultureInfo.InvariantCulture),
+            AsInt = added,
+        };
+        point.Attributes.Add(Text("session.id", "gem-session"));
+        point.Attributes.Add(Text("type", "added"));
+        var sum = new Sum { AggregationTemporality = AggregationTemporality.Cumulative, IsMonotonic = true };
+        sum.DataPoints.Add(point);
+        var scope = new ScopeMetrics();
+        scope.Metrics.Add(new Metric { Name = "gemini_cli.lines.changed", Unit = "1", Sum = sum });
+        var resource = new Resource();
+        resource.Attributes.Add(Text("service.name", "gemini-cli"));
+        var metrics = new ResourceMetrics { Resource = resource };
+        metrics.ScopeMetrics.Add(scope);
+        var request = new ExportMetricsServiceRequest();
+        request.ResourceMetrics.Add(metrics);
+        return request.ToByteArray();
+    }
+
     private static KeyValue Text(string key, string value) => new() { Key = key, Value = new AnyValue { StringValue = value } };
 
     private static KeyValue Number(string key, long value) => new() { Key = key, Value = new AnyValue { IntValue = value } };

@@ -30,4 +30,10 @@ public static class AgentFactNames
 
     /// <summary>Requests Cursor sent with the team's own provider keys (BYOK): what the proxy should have seen.</summary>
     public const string ApiKeyRequests = "api_key_requests";
+
+    /// <summary>The agent's own estimate of its cost in USD (Claude Code <c>cost.usage</c>): a cross-check, never spend.</summary>
+    public const string ReportedCostUsd = "reported_cost_usd";
+
+    /// <summary>Tokens the agent says it used (<c>token.usage</c>), every type together: a cross-check, never spend.</summary>
+    public const string ReportedTokens = "reported_tokens";
 }

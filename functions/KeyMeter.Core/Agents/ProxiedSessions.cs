@@ -29,7 +29,15 @@ public sealed class ProxiedSessions(IProxiedSessionStore store, TimeProvider tim
     /// <summary>Sessions remembered per process before the memory starts over.</summary>
     public const int MaxRemembered = 20_000;
 
+    /// <summary>
+    /// How long a session read as not proxied is believed: its telemetry keeps arriving every few seconds, and without
+    /// this every export would read the store again. A session only turns proxied if the agent is restarted on it with
+    /// another base URL; its calls in that window would be counted by both sides.
+    /// </summary>
+    public static readonly TimeSpan NotProxiedFor = TimeSpan.FromMinutes(10);
+
     private readonly ConcurrentDictionary<(string Developer, string Session), Task> _marks = new();
+    private readonly ConcurrentDictionary<(string Developer, string Session), DateTimeOffset> _notProxied = new();
 
     /// <summary>
     /// Marks <paramref name="sessionId"/> of <paramref name="developer"/> as proxied: the store is written on the first
@@ -40,6 +48,7 @@ public sealed class ProxiedSessions(IProxiedSessionStore store, TimeProvider tim
         ArgumentException.ThrowIfNullOrEmpty(developer);
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         var key = (developer, sessionId);
+        _notProxied.TryRemove(key, out _);
         if (_marks.TryGetValue(key, out var existing))
         {
             return existing;
@@ -67,13 +76,14 @@ public sealed class ProxiedSessions(IProxiedSessionStore store, TimeProvider tim
         ArgumentNullException.ThrowIfNull(sessionIds);
         var proxied = new HashSet<string>(StringComparer.Ordinal);
         var unknown = new List<string>();
+        var now = time.GetUtcNow();
         foreach (var session in sessionIds.Distinct(StringComparer.Ordinal))
         {
             if (_marks.TryGetValue((developer, session), out var mark) && mark.IsCompletedSuccessfully)
             {
                 proxied.Add(session);
             }
-            else
+            else if (!(_notProxied.TryGetValue((developer, session), out var until) && until > now))
             {
                 unknown.Add(session);
             }
@@ -81,10 +91,23 @@ public sealed class ProxiedSessions(IProxiedSessionStore store, TimeProvider tim
 
         if (unknown.Count > 0)
         {
-            foreach (var session in await store.FindAsync(developer, unknown, cancellationToken))
+            var found = await store.FindAsync(developer, unknown, cancellationToken);
+            if (_notProxied.Count >= MaxRemembered)
             {
-                proxied.Add(session);
-                Remember(developer, session);
+                _notProxied.Clear();
+            }
+
+            foreach (var session in unknown)
+            {
+                if (found.Contains(session))
+                {
+                    proxied.Add(session);
+                    Remember(developer, session);
+                }
+                else
+                {
+                    _notProxied[(developer, session)] = now + NotProxiedFor;
+                }
             }
         }
 

@@ -47,4 +47,7 @@ public sealed class TelemetryAttributes
             _ => null,
         }
         : null;
+
+    /// <summary>Every attribute as <c>key=text</c>, sorted by key: a stable description of a series, for its identity.</summary>
+    public string Canonical() => string.Join('\n', _values.Keys.Order(StringComparer.Ordinal).Select(key => key + "=" + Text(key)));
 }

@@ -6,7 +6,7 @@ namespace KeyMeter.Functions.Telemetry;
 
 /// <summary>
 /// Answers as the OTLP/HTTP specification has them (https://opentelemetry.io/docs/specs/otlp/#otlphttp-response), in
-/// the request's encoding: success is 200 with an <c>ExportLogsServiceResponse</c> that names rejected records in
+/// the request's encoding: success is 200 with the signal's export response that names rejected records or points in
 /// <c>partial_success</c>; a failure is its HTTP status with a <c>google.rpc.Status</c> body saying why.
 /// </summary>
 internal static class OtlpAnswers
@@ -18,16 +18,18 @@ internal static class OtlpAnswers
     public const int Unavailable = 14;
     public const int Unauthenticated = 16;
 
-    public static Task SuccessAsync(HttpContext context, OtlpEncoding encoding, int rejected, string? errorMessage)
-    {
-        var response = new ExportLogsServiceResponse();
-        if (rejected > 0)
-        {
-            response.PartialSuccess = new ExportLogsPartialSuccess { RejectedLogRecords = rejected, ErrorMessage = errorMessage ?? "" };
-        }
+    /// <summary>A logs export's success: rejected records, when any, named in <c>partial_success</c>.</summary>
+    public static ExportLogsServiceResponse LogsAnswer(int rejected, string? errorMessage) => rejected == 0
+        ? new ExportLogsServiceResponse()
+        : new ExportLogsServiceResponse { PartialSuccess = new ExportLogsPartialSuccess { RejectedLogRecords = rejected, ErrorMessage = errorMessage ?? "" } };
 
-        return WriteAsync(context, encoding, StatusCodes.Status200OK, response);
-    }
+    /// <summary>A metrics export's success: rejected points, when any, named in <c>partial_success</c>.</summary>
+    public static ExportMetricsServiceResponse MetricsAnswer(int rejected, string? errorMessage) => rejected == 0
+        ? new ExportMetricsServiceResponse()
+        : new ExportMetricsServiceResponse { PartialSuccess = new ExportMetricsPartialSuccess { RejectedDataPoints = rejected, ErrorMessage = errorMessage ?? "" } };
+
+    public static Task SuccessAsync(HttpContext context, OtlpEncoding encoding, IMessage answer) =>
+        WriteAsync(context, encoding, StatusCodes.Status200OK, answer);
 
     public static Task FailAsync(HttpContext context, OtlpEncoding encoding, int status, int code, string message, TimeSpan? retryAfter = null)
     {

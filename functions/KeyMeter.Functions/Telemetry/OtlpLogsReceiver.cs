@@ -5,8 +5,6 @@ using KeyMeter.Core.Metering;
 using KeyMeter.Core.Telemetry;
 using KeyMeter.Functions.CustomHandler;
 using KeyMeter.Functions.Proxy;
-using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace KeyMeter.Functions.Telemetry;
 
@@ -16,80 +14,30 @@ namespace KeyMeter.Functions.Telemetry;
 /// attribute the client sets. A linear algorithm; its steps are numbered. A payload that cannot be read stores nothing.
 /// </summary>
 internal sealed class OtlpLogsReceiver(
-    ProxyKeyResolver keys,
+    OtlpIntake intake,
     CallPricing pricing,
     ProxiedSessions proxied,
-    BufferedBodyBudget bodies,
     IUsageSink usage,
-    IOptions<TelemetryOptions> options,
     ILogger<OtlpLogsReceiver> logger)
 {
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
-
     public async Task HandleAsync(HttpContext context)
     {
-        var request = context.Request;
-        var settings = options.Value;
         var cancellationToken = context.RequestAborted;
 
-        // 1. The encoding, from the content type; the answer uses the same.
-        if (OtlpContentTypes.EncodingOf(request.ContentType) is not { } encoding)
+        // 1–3. The encoding, the developer's key and the body (OtlpIntake); answered already when there is none.
+        using var export = await intake.ReadAsync(context);
+        if (export is null)
         {
-            await RefuseAsync(context, OtlpEncoding.Json, StatusCodes.Status415UnsupportedMediaType, OtlpAnswers.InvalidArgument, $"Send '{OtlpContentTypes.Protobuf}' or '{OtlpContentTypes.Json}' (OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf or http/json).");
             return;
         }
 
-        // 2. The developer's own KeyMeter key (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer km_…).
-        var found = await keys.AuthenticateAsync(request, cancellationToken);
-        if (found.Unavailable)
-        {
-            await OtlpAnswers.FailAsync(context, encoding, StatusCodes.Status503ServiceUnavailable, OtlpAnswers.Unavailable, "KeyMeter cannot check keys right now; the exporter retries.", RetryAfter);
-            return;
-        }
-
-        if (found.Key is not { } key)
-        {
-            await RefuseAsync(context, encoding, StatusCodes.Status401Unauthorized, OtlpAnswers.Unauthenticated, "Send your own KeyMeter key: OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20km_…");
-            return;
-        }
-
-        // 3. The body, within its limits, inflated when gzip.
-        var (body, failure) = await RequestBody.ReadAsync(request, settings.MaxBodyBytes, bodies, cancellationToken);
-        using var owned = body;
-        if (body is null)
-        {
-            await (failure == RequestBodyFailure.Busy
-                ? OtlpAnswers.FailAsync(context, encoding, StatusCodes.Status503ServiceUnavailable, OtlpAnswers.Unavailable, "KeyMeter is busy; the exporter retries.", RetryAfter)
-                : RefuseAsync(context, encoding, StatusCodes.Status413PayloadTooLarge, OtlpAnswers.ResourceExhausted, $"The body is larger than {settings.MaxBodyBytes} bytes; export smaller batches."));
-            return;
-        }
-
-        var payload = body.Memory;
-        var contentEncoding = request.Headers[HeaderNames.ContentEncoding].ToString();
-        if (contentEncoding.Equals("gzip", StringComparison.OrdinalIgnoreCase))
-        {
-            var inflated = GzipBody.Inflate(payload, settings.MaxInflatedBytes, out var tooLarge);
-            if (inflated is null)
-            {
-                await (tooLarge
-                    ? RefuseAsync(context, encoding, StatusCodes.Status413PayloadTooLarge, OtlpAnswers.ResourceExhausted, $"The body inflates to more than {settings.MaxInflatedBytes} bytes; export smaller batches.")
-                    : RefuseAsync(context, encoding, StatusCodes.Status400BadRequest, OtlpAnswers.InvalidArgument, "The body is not valid gzip."));
-                return;
-            }
-
-            payload = inflated;
-        }
-        else if (contentEncoding.Length > 0 && !contentEncoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
-        {
-            await RefuseAsync(context, encoding, StatusCodes.Status415UnsupportedMediaType, OtlpAnswers.InvalidArgument, "Only gzip content encoding is accepted.");
-            return;
-        }
+        var (encoding, key, payload) = (export.Encoding, export.Key, export.Payload);
 
         // 4. Read the whole payload before anything is stored: an unreadable one stores nothing.
         var batch = OtlpLogsDecoder.Decode(payload, encoding);
         if (batch.Error is { } error)
         {
-            await RefuseAsync(context, encoding, StatusCodes.Status400BadRequest, OtlpAnswers.InvalidArgument, error);
+            await intake.RefuseAsync(context, encoding, StatusCodes.Status400BadRequest, OtlpAnswers.InvalidArgument, error);
             return;
         }
 
@@ -122,7 +70,7 @@ internal sealed class OtlpLogsReceiver(
         catch (Exception exception) when (StorageFailures.IsTransient(exception, cancellationToken))
         {
             TelemetryLog.SessionsUnavailable(logger, exception);
-            await OtlpAnswers.FailAsync(context, encoding, StatusCodes.Status503ServiceUnavailable, OtlpAnswers.Unavailable, "KeyMeter cannot check which sessions went through its proxy right now; the exporter retries.", RetryAfter);
+            await OtlpAnswers.FailAsync(context, encoding, StatusCodes.Status503ServiceUnavailable, OtlpAnswers.Unavailable, "KeyMeter cannot check which sessions went through its proxy right now; the exporter retries.", OtlpIntake.RetryAfter);
             return;
         }
 
@@ -143,12 +91,6 @@ internal sealed class OtlpLogsReceiver(
         }
 
         TelemetryLog.Ingested(logger, key.Id, batch.Events.Count, records.Count, calls.Count - records.Count, rejected);
-        await OtlpAnswers.SuccessAsync(context, encoding, rejected, rejected == 0 ? null : $"{rejected} model-call events could not be priced; the first: {firstRejection}");
-    }
-
-    private Task RefuseAsync(HttpContext context, OtlpEncoding encoding, int status, int code, string reason)
-    {
-        TelemetryLog.Refused(logger, status, reason);
-        return OtlpAnswers.FailAsync(context, encoding, status, code, reason);
+        await OtlpAnswers.SuccessAsync(context, encoding, OtlpAnswers.LogsAnswer(rejected, rejected == 0 ? null : $"{rejected} model-call events could not be priced; the first: {firstRejection}"));
     }
 }

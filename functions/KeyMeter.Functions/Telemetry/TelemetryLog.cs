@@ -11,4 +11,10 @@ internal static partial class TelemetryLog
 
     [LoggerMessage(EventId = 5603, Level = LogLevel.Warning, Message = "Telemetry payload deferred: the proxied sessions could not be read")]
     public static partial void SessionsUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5604, Level = LogLevel.Information, Message = "Metrics from key {KeyId}: {Points} points, {Facts} kept as agent facts, {Rejected} rejected")]
+    public static partial void MetricsIngested(ILogger logger, string keyId, int points, int facts, int rejected);
+
+    [LoggerMessage(EventId = 5605, Level = LogLevel.Warning, Message = "Metrics payload deferred: the agent facts could not be stored")]
+    public static partial void FactsUnavailable(ILogger logger, Exception exception);
 }

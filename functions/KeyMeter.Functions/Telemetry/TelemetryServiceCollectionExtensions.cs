@@ -12,7 +12,10 @@ internal static class TelemetryServiceCollectionExtensions
     {
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();
+        services.AddSingleton<OtlpIntake>();
         services.AddSingleton<OtlpLogsReceiver>();
+        services.AddSingleton<OtlpMetricsReceiver>();
+        services.TryAddSingleton<IAgentFactStore, TableAgentFactStore>();
         services.TryAddSingleton<IProxiedSessionStore, TableProxiedSessionStore>();
         services.TryAddSingleton<ProxiedSessions>();
         return services;

@@ -21,12 +21,7 @@ internal static class AggregationBenchmark
     public static async Task<int> RunAsync(AggregationSettings settings)
     {
         var started = Stopwatch.GetTimestamp();
-        using var cancel = new CancellationTokenSource(settings.RunLimit);
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
+        using var cancel = RunCancellation.Start(settings.RunLimit);
         var cancellationToken = cancel.Token;
         var time = TimeProvider.System;
         var checks = new List<CorrectnessCheck>();
@@ -129,12 +124,8 @@ internal static class AggregationBenchmark
         // 9. The report.
         var results = new AggregationResults(settings, ingestFirstDay, single, once, concurrent, seed, byKey, others, emptyQuery, partitions, checks, Stopwatch.GetElapsedTime(started));
         var markdown = AggregationReport.ToMarkdown(results);
-        Console.Out.Write(markdown);
-        Progress($"written to {await BenchmarkReportFile.WriteAsync("aggregation", markdown, cancellationToken)}");
-        foreach (var failed in checks.Where(check => !check.Passed))
-        {
-            Progress($"CHECK FAILED: {failed.Name}: expected {failed.Expected}, found {failed.Actual}");
-        }
+        await BenchmarkReportFile.PublishAsync("aggregation", markdown, Progress, cancellationToken);
+        CorrectnessCheck.ReportFailures(checks, Progress);
 
         return results.Sound ? 0 : 1;
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Runtime;
-using System.Runtime.InteropServices;
 using System.Text;
+using static KeyMeter.Benchmarks.MarkdownText;
 
 namespace KeyMeter.Benchmarks.Aggregation;
 
@@ -14,7 +13,7 @@ internal static class AggregationReport
         var text = new StringBuilder();
         Line(text, $"# KeyMeter aggregation benchmark ({s.Mode} mode)");
         Line(text);
-        Line(text, Invariant($"- {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, run took {results.Duration.TotalSeconds:F0} s."));
+        Line(text, Machine(results.Duration));
         Line(text, "- `UsageAggregator` over the real `TableAggregateStore` against an in-memory Azurite table service started by this process on 127.0.0.1; the benchmark, the aggregators and Azurite (single-threaded Node.js) share the cores. Every run has a table of its own.");
         Line(text, Invariant($"- Ingest: {results.Single.DistinctRecords:N0} proxy records of {AggregationSettings.ActiveKeys} keys (owner emails, a team tag, a project tag on every third key), 3 models over 2 providers, costs at 9 decimal places, starting over {AggregationSettings.IngestDays} days from {Day(results.IngestFirstDay)} (one month partition) in the order they start, in batches of {AggregationSettings.BatchSize} (host.json `maxMessageBatchSize`). A warm-up of {s.WarmUpRecords:N0} records on another table comes first."));
         Line(text, Invariant($"- {AggregationSettings.Consumers} consumers: {AggregationSettings.Consumers} `UsageAggregator`s, each with its own `TableAggregateStore`, `TableProvider` and HTTP client, on one table prefix, taking batches off one queue; first {results.ConcurrentOnce.DistinctRecords:N0} records of the same workload each delivered once, then on a fresh table {results.Concurrent.DistinctRecords:N0} records every one delivered twice in a shuffled order ({results.Concurrent.Deliveries:N0} deliveries). A batch that throws `AggregationConflictException` goes back on the queue, as Service Bus would redeliver it."));
@@ -37,7 +36,7 @@ internal static class AggregationReport
         Line(text);
         PartitionsTable(text, results);
         Line(text);
-        ChecksTable(text, results.Checks);
+        CorrectnessCheck.AppendTable(text, results.Checks);
         Line(text);
         QueriesTable(text, [results.ByKey, .. results.Others]);
         return text.ToString();
@@ -110,18 +109,6 @@ internal static class AggregationReport
         }
     }
 
-    private static void ChecksTable(StringBuilder text, IReadOnlyList<CorrectnessCheck> checks)
-    {
-        Line(text, "Correctness checks (the exit code is 1 when one fails):");
-        Line(text);
-        Line(text, "| Check | Expected | Found | Result |");
-        Line(text, "|---|--:|--:|---|");
-        foreach (var check in checks)
-        {
-            Row(text, check.Name, check.Expected, check.Actual, check.Passed ? "OK" : "**FAILED**");
-        }
-    }
-
     private static void QueriesTable(StringBuilder text, IReadOnlyList<SummaryTimingResult> summaries)
     {
         Line(text, "The summaries' queries over their timed runs (each query timed from the call to its last row decoded, while the summary's other queries run beside it):");
@@ -166,13 +153,7 @@ internal static class AggregationReport
 
     private static string Us(TimeSpan time, long count) => Invariant($"{time.TotalMicroseconds / count:F0} µs");
 
-    private static void Row(StringBuilder text, params string[] cells) => Line(text, "| " + string.Join(" | ", cells) + " |");
-
-    private static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
-
     private static string Ms(double value) => Invariant($"{value:F1} ms");
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -22,6 +22,9 @@ internal sealed class AzuriteTables : IAsyncDisposable
     public static async Task<AzuriteTables> StartAsync(CancellationToken cancellationToken) =>
         new(await AzuriteProcess.StartAsync(new AzuriteLaunchOptions(FreePort(), DataDirectory: null), cancellationToken));
 
+    /// <summary>How an app reaches this Azurite (the well-known development account on its port).</summary>
+    public string ConnectionString => _azurite.ConnectionString;
+
     /// <summary>A table prefix nobody has used: a letter, then hex (table names are alphanumeric).</summary>
     public static string NewPrefix(string purpose) => purpose + Guid.NewGuid().ToString("N")[..8];
 

@@ -1,29 +1,22 @@
-using System.Net;
-using System.Net.Sockets;
-using KeyMeter.Adapters.Emulator;
-using KeyMeter.Core.Keys;
+using KeyMeter.Benchmarks.Aggregation;
 using KeyMeter.Core.Metering;
-using KeyMeter.Functions.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KeyMeter.Benchmarks.Proxy;
 
 /// <summary>
-/// KeyMeter as it runs locally: the real app (<see cref="KeyMeterApp.Build"/>) on Kestrel at a loopback port, keys in
-/// an in-memory Azurite, the real proxy pipeline and key cache, the fake upstream as both its OpenAI and its
-/// Anthropic. Two things differ, both so that the measurement is the proxy's: the usage sink only counts (no queue),
-/// and logging providers are cleared (no console writes).
+/// KeyMeter as it runs locally (<see cref="LocalKeyMeter"/>): keys in an in-memory Azurite, the real proxy pipeline
+/// and key cache, the fake upstream as both its OpenAI and its Anthropic. Two things differ, both so that the
+/// measurement is the proxy's: the usage sink only counts (no queue), and logging providers are cleared (no console
+/// writes).
 /// </summary>
 internal sealed class KeyMeterUnderTest : IAsyncDisposable
 {
-    private readonly AzuriteProcess _azurite;
+    private readonly AzuriteTables _azurite;
     private readonly WebApplication _app;
 
-    private KeyMeterUnderTest(AzuriteProcess azurite, WebApplication app, CountingUsageSink usage, string secret)
+    private KeyMeterUnderTest(AzuriteTables azurite, WebApplication app, CountingUsageSink usage, string secret)
     {
         _azurite = azurite;
         _app = app;
@@ -31,7 +24,7 @@ internal sealed class KeyMeterUnderTest : IAsyncDisposable
         Secret = secret;
     }
 
-    public Uri BaseAddress => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    public Uri BaseAddress => LocalKeyMeter.BaseAddress(_app);
 
     public CountingUsageSink Usage { get; }
 
@@ -41,38 +34,29 @@ internal sealed class KeyMeterUnderTest : IAsyncDisposable
     public static async Task<KeyMeterUnderTest> StartAsync(Uri upstream, string providerKey, CancellationToken cancellationToken)
     {
         // 1. Storage for keys: Azurite in memory on a free port.
-        var azurite = await AzuriteProcess.StartAsync(new AzuriteLaunchOptions(FreePort(), DataDirectory: null), cancellationToken);
+        var azurite = await AzuriteTables.StartAsync(cancellationToken);
         try
         {
             // 2. The app in local mode in front of the fake upstream as both OpenAI and Anthropic, with the production
             // key cache TTL.
             var usage = new CountingUsageSink();
-            string[] args =
+            string[] settings =
             [
-                "--urls=http://127.0.0.1:0",
-                "--KeyMeter:Storage:ConnectionString=" + azurite.ConnectionString,
-                "--KeyMeter:Storage:TablePrefix=bench" + Guid.NewGuid().ToString("N")[..8],
-                "--KeyMeter:Local:FunctionKey=benchmark-function-key-0123456789",
-                "--KeyMeter:Local:StartAzurite=false",
                 "--KeyMeter:Providers:OpenAI:BaseUrl=" + new Uri(upstream, "v1"),
                 "--KeyMeter:Secrets:OpenAIApiKey=" + providerKey,
                 "--KeyMeter:Providers:Anthropic:BaseUrl=" + upstream,
                 "--KeyMeter:Secrets:AnthropicApiKey=" + providerKey,
             ];
-            var app = KeyMeterApp.Build(args, readLocalSettingsFile: false, configure: builder =>
-            {
-                builder.Logging.ClearProviders();
-                builder.Services.AddSingleton<IUsageSink>(usage);
-            });
-            await app.StartAsync(cancellationToken);
+            var app = await LocalKeyMeter.StartAsync(
+                azurite.ConnectionString,
+                AzuriteTables.NewPrefix("bench"),
+                settings,
+                builder => builder.Services.AddSingleton<IUsageSink>(usage),
+                cancellationToken);
 
             // 3. One developer key, created the way the manage endpoint does.
-            var created = await app.Services.GetRequiredService<KeyManagement>().CreateAsync(
-                new CreateKeyRequest("benchmark", "bench@example.com", new Dictionary<string, string> { ["team"] = "platform" }, null, null, null),
-                "benchmark",
-                cancellationToken);
-            var secret = created.Value?.Secret ?? throw new InvalidOperationException("Creating the benchmark key failed: " + created.Kind);
-            return new KeyMeterUnderTest(azurite, app, usage, secret);
+            var created = await LocalKeyMeter.CreateKeyAsync(app, "benchmark", "bench@example.com", new Dictionary<string, string> { ["team"] = "platform" }, cancellationToken);
+            return new KeyMeterUnderTest(azurite, app, usage, created.Secret);
         }
         catch
         {
@@ -86,12 +70,5 @@ internal sealed class KeyMeterUnderTest : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _azurite.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

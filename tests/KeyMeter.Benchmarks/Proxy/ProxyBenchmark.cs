@@ -19,12 +19,7 @@ internal static class ProxyBenchmark
     public static async Task<int> RunAsync(BenchmarkSettings settings)
     {
         var started = Stopwatch.GetTimestamp();
-        using var cancel = new CancellationTokenSource(RunLimit);
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
+        using var cancel = RunCancellation.Start(RunLimit);
         var cancellationToken = cancel.Token;
 
         // 1. The upstream, the reference forwarder and KeyMeter in front of it, one client for all.
@@ -110,8 +105,7 @@ internal static class ProxyBenchmark
             keyMeter.Usage.NotExact - notExactBefore,
             Stopwatch.GetElapsedTime(started));
         var markdown = ProxyReport.ToMarkdown(results);
-        Console.Out.Write(markdown);
-        Progress($"written to {await BenchmarkReportFile.WriteAsync("proxy", markdown, cancellationToken)}");
+        await BenchmarkReportFile.PublishAsync("proxy", markdown, Progress, cancellationToken);
         return results.Sound ? 0 : 1;
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Runtime;
-using System.Runtime.InteropServices;
 using System.Text;
+using static KeyMeter.Benchmarks.MarkdownText;
 
 namespace KeyMeter.Benchmarks.Proxy;
 
@@ -16,7 +15,7 @@ internal static class ProxyReport
         var text = new StringBuilder();
         Line(text, $"# KeyMeter proxy benchmark ({s.Mode} mode)");
         Line(text);
-        Line(text, $"- {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, run took {results.Duration.TotalSeconds:F0} s.");
+        Line(text, Machine(results.Duration));
         Line(text, "- Client, fake upstream (shaped like OpenAI's Chat Completions and Anthropic's Messages API, answers prebuilt), reference forwarder and KeyMeter share this process and its cores, all on 127.0.0.1 over HTTP/1.1 keep-alive. Direct: client → upstream. Bare forwarder: client → a minimal forwarding hop (no keys, inspection or metering) → upstream. Through KeyMeter: client → KeyMeter (KeyMeterApp.Build, local mode, keys in Azurite, key cache on, a key without budgets) → the same upstream.");
         Line(text, $"- Claude via /v1: direct, the client posts a Messages body to the upstream's /v1/messages with x-api-key; through KeyMeter, the same conversation as a Chat Completions body for {MessagesPayloads.Model} to KeyMeter's /v1/chat/completions, which translates it to Messages and the answer back (each answer checked: a chat.completion with the message's text). The bare forwarder does not translate, so it has no figure there.");
         Line(text, results.WarmUp.Settled
@@ -152,10 +151,6 @@ internal static class ProxyReport
                 $"| {run.Target.Name}, {run.Clients} × {Size(run.BodyBytes)} | {run.Held} | {run.Errors} | {Mb(run.WorkingSetBefore)} → {Mb(run.Peaks.WorkingSet)} | {Mb(run.Peaks.ManagedHeap)} | {Mb(run.Peaks.GcCommitted)} | {Mb(run.LiveHeapBefore)} → {Mb(run.LiveHeapMidStream)} | {run.AllocatedPerStream / 1024.0:F1} KiB | {run.Gen0}/{run.Gen1}/{run.Gen2} | {run.Elapsed.TotalSeconds:F2} s |"));
         }
     }
-
-    private static void Row(StringBuilder text, params string[] cells) => Line(text, "| " + string.Join(" | ", cells) + " |");
-
-    private static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
 
     private static string Ms(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:F3} ms");
 

@@ -59,6 +59,24 @@ public sealed class ProxiedSessionsTests
     }
 
     [Fact]
+    public async Task FindProxiedAsync_NotProxied_BelievedForAWhileThenReadAgain()
+    {
+        var store = new CountingStore();
+        var clock = new KeyMeter.Testing.ManualTimeProvider(DateTimeOffset.Parse("2026-12-03T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var receiver = new ProxiedSessions(store, clock);
+
+        Assert.Empty(await receiver.FindProxiedAsync("dev@example.com", ["s-1"], CancellationToken.None));
+        Assert.Empty(await receiver.FindProxiedAsync("dev@example.com", ["s-1"], CancellationToken.None));
+        Assert.Equal(1, store.Reads);
+
+        await new ProxiedSessions(store, clock).MarkAsync("dev@example.com", "s-1");
+        clock.Advance(ProxiedSessions.NotProxiedFor);
+
+        Assert.Equal(["s-1"], await receiver.FindProxiedAsync("dev@example.com", ["s-1"], CancellationToken.None));
+        Assert.Equal(2, store.Reads);
+    }
+
+    [Fact]
     public async Task FindProxiedAsync_OtherDevelopersSession_NotProxied()
     {
         var store = new CountingStore();

@@ -15,12 +15,25 @@ public sealed class ProxyMeteringEvasionTests(AzuriteFixture azurite)
     private const string StreamBody = """{"model":"gpt-5","stream":true,"stream_options":{"include_usage":false},"messages":[{"role":"user","content":"hi"}]}""";
 
     /// <summary>Sends and gives up after <paramref name="after"/>, before any answer arrives.</summary>
+    /// <summary>
+    /// Sends the call and leaves once the provider has it and <paramref name="after"/> has passed, before its headers
+    /// (the provider holds them back): leaving on a clock alone could leave before the call was forwarded on a busy machine.
+    /// </summary>
     private static async Task AbortBeforeHeadersAsync(ProxyHarness harness, string json, string secret, TimeSpan after)
     {
         using var client = new HttpClient { BaseAddress = harness.App.Client.BaseAddress };
         using var request = ProxyRequests.Post(json, secret);
-        using var cancel = new CancellationTokenSource(after);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendAsync(request, cancel.Token));
+        using var cancel = new CancellationTokenSource();
+        var sending = client.SendAsync(request, cancel.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (harness.Provider.Calls.IsEmpty && DateTime.UtcNow < deadline && !sending.IsCompleted)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.False(harness.Provider.Calls.IsEmpty, "The provider never received the call.");
+        cancel.CancelAfter(after);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
     }
 
     [Fact]
@@ -49,7 +62,7 @@ public sealed class ProxyMeteringEvasionTests(AzuriteFixture azurite)
         harness.Provider.HeaderDelay = TimeSpan.FromMilliseconds(1500);
         var key = await harness.CreateKeyAsync(daily: 10m);
 
-        await AbortBeforeHeadersAsync(harness, StreamBody, key.Secret, TimeSpan.FromMilliseconds(300));
+        await AbortBeforeHeadersAsync(harness, StreamBody, key.Secret, TimeSpan.FromMilliseconds(100));
 
         var record = Assert.Single(await harness.Usage.WaitForAsync(1, TimeSpan.FromSeconds(20)));
         Assert.Equal(UsageOutcomes.ClientAborted, record.Outcome);
@@ -67,7 +80,7 @@ public sealed class ProxyMeteringEvasionTests(AzuriteFixture azurite)
         var key = await harness.CreateKeyAsync(daily: 10m);
         const string Body = """{"model":"gpt-5","max_completion_tokens":2000,"messages":[{"role":"user","content":"hi"}]}""";
 
-        await AbortBeforeHeadersAsync(harness, Body, key.Secret, TimeSpan.FromMilliseconds(300));
+        await AbortBeforeHeadersAsync(harness, Body, key.Secret, TimeSpan.FromMilliseconds(100));
 
         var record = Assert.Single(await harness.Usage.WaitForAsync(1, TimeSpan.FromSeconds(20)));
         Assert.Equal(UsageOutcomes.ClientAborted, record.Outcome);

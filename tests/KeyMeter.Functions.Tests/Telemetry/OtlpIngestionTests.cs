@@ -205,6 +205,6 @@ public sealed class OtlpIngestionTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, traces.StatusCode);
         using var answer = JsonDocument.Parse(await traces.Content.ReadAsStringAsync());
-        Assert.Contains("/otlp/v1/logs", answer.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("/otlp/v1/metrics", answer.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 }
