@@ -24,5 +24,8 @@ public sealed record Digest(
     /// <summary>The period's most expensive working sessions, the dearest first (<see cref="SessionsBuilder"/>).</summary>
     public IReadOnlyList<AgentSession> TopSessions { get; init; } = [];
 
+    /// <summary>The coding agents of the period compared, most spend first (<see cref="AgentComparisonBuilder"/>).</summary>
+    public IReadOnlyList<AgentTotals> Agents { get; init; } = [];
+
     public static decimal Spend(AggregateCounters counters) => counters.CostUsd + counters.CursorFeeUsd;
 }

@@ -1,3 +1,4 @@
+using KeyMeter.Core.Agents;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.People;
@@ -10,9 +11,9 @@ namespace KeyMeter.Core.Digests;
 /// Works out a <see cref="Digest"/> from the aggregates: about a dozen range reads, run together, once per digest.
 /// Steps: (1) totals, top lists and sources; (2) budgets on the period's last day; (3) spend anomalies from each
 /// developer's daily spend; (4) night activity from the developer-hour rows; (5) the month-end forecast;
-/// (6) developers bypassing KeyMeter from the reconciliation; (7) the most expensive sessions.
+/// (6) developers bypassing KeyMeter from the reconciliation; (7) the most expensive sessions and the agents compared.
 /// </summary>
-public sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, PeopleDirectoryLoader people, IOptions<DigestOptions> options, IOptions<AgentSessionOptions> sessionOptions)
+public sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, PeopleDirectoryLoader people, IOptions<DigestOptions> options, IOptions<AgentSessionOptions> sessionOptions, IAgentFactStore facts)
 {
     /// <summary>How many times the trailing median a day must exceed to be an anomaly (strictly more).</summary>
     internal const decimal AnomalyFactor = 3m;
@@ -41,6 +42,7 @@ public sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, Peop
         var hours = reports.DailyValuesAsync(range, AggregateDimension.DeveloperHour, cancellationToken);
         var budgets = reports.BudgetStatusAsync(await keys.ListAsync(cancellationToken), period.To, cancellationToken);
         var sessions = reports.SessionsAsync(range, sessionOptions.Value.IdleGap, developer: null, agent: null, settings.TopCount, cancellationToken);
+        var agents = reports.AgentsAsync(range, sessionOptions.Value.IdleGap, facts, cancellationToken);
         var reconciliation = ReconciliationBuilder.BuildAsync(range, await people.LoadAsync(cancellationToken), reports.ReadLineRowsAsync(range, cancellationToken), cancellationToken);
 
         var top = settings.TopCount;
@@ -61,6 +63,7 @@ public sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, Peop
             (await reconciliation).Bypassing)
         {
             TopSessions = (await sessions).Sessions,
+            Agents = (await agents).Agents,
         };
     }
 

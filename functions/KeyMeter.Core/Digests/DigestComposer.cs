@@ -44,6 +44,7 @@ public static class DigestComposer
             Groups("Top projects", "Project", digest.TopProjects),
             Groups("Top models", "Model", digest.TopModels),
             Sessions(digest.TopSessions),
+            Agents(digest.Agents),
             new("Cursor and the proxy", digest.Sources.Count == 0 ? ["No usage."] : [], [.. digest.Sources.Select(group => new MessageFact(SourceName(group.Value), $"{Money.Format(Digest.Spend(group.Counters))} ({Share(Digest.Spend(group.Counters), spend)})"))]),
             Budgets(digest.Budgets),
             Anomalies(digest),
@@ -75,6 +76,19 @@ public static class DigestComposer
                 Duration(session.Duration),
                 Money.Format(Digest.Spend(session.Counters)),
                 session.Counters.Requests.ToString("N0", CultureInfo.InvariantCulture)])]));
+
+    private static MessageSection Agents(IReadOnlyList<AgentTotals> agents) => agents.Count == 0
+        ? new MessageSection("Agents compared", ["None."], [])
+        : new MessageSection("Agents compared", [], [], new MessageTable(
+            ["Agent", "Spend", "Developers", "Sessions", "Per session", "Lines added", "Per 100 lines"],
+            [.. agents.Select(agent => (IReadOnlyList<string>)[
+                agent.Agent,
+                Money.Format(agent.SpendUsd),
+                agent.Developers.ToString(CultureInfo.InvariantCulture),
+                agent.Sessions.ToString(CultureInfo.InvariantCulture),
+                agent.SpendPerSession is { } perSession ? Money.Format(perSession) : "-",
+                agent.LinesAdded is { } lines ? lines.ToString("N0", CultureInfo.InvariantCulture) : "-",
+                agent.SpendPer100Lines is { } per100 ? Money.Format(per100) : "-"])]));
 
     private static string Duration(TimeSpan duration) => duration.TotalMinutes < 60
         ? string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalMinutes} min")

@@ -97,6 +97,32 @@
     return m < 60 ? `${Math.round(m)} min` : `${Math.floor(m / 60)} h ${String(Math.round(m % 60)).padStart(2, "0")}`;
   }
 
+  const optional = (value, format) => (value === null || value === undefined ? "-" : format(value));
+
+  function fillAgents(report) {
+    const body = $("agents").tBodies[0];
+    body.replaceChildren();
+    if (report.agents.length === 0) {
+      const td = cell(body.insertRow(), "No agent usage in this range.", "empty");
+      td.colSpan = 10;
+      return;
+    }
+    for (const agent of report.agents) {
+      const row = body.insertRow();
+      row.dataset.agent = agent.agent;
+      cell(row, agent.agent);
+      cell(row, money(agent.spendUsd), "num");
+      cell(row, count(agent.developers), "num");
+      cell(row, count(agent.sessions), "num");
+      cell(row, optional(agent.spendPerSession, money), "num");
+      cell(row, optional(agent.spendPerActiveHour, money), "num");
+      cell(row, optional(agent.cacheHitRate, (rate) => `${Math.round(Number(rate) * 100)}%`), "num");
+      cell(row, optional(agent.linesAdded, count), "num");
+      cell(row, optional(agent.commits, count), "num");
+      cell(row, optional(agent.spendPer100Lines, money), "num");
+    }
+  }
+
   function fillSessions(report) {
     const body = $("sessions").tBodies[0];
     body.replaceChildren();
@@ -189,12 +215,13 @@
     const range = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
     status("Loading…");
     try {
-      const [daily, developers, projects, budgets, sessions] = await Promise.all([
+      const [daily, developers, projects, budgets, sessions, agents] = await Promise.all([
         get(`/reports/daily?${range}&groupBy=${encodeURIComponent(groupBy)}`),
         get(`/reports/summary?${range}&groupBy=developer`),
         get(`/reports/summary?${range}&groupBy=project`),
         get(`/reports/budgets`),
         get(`/reports/sessions?${range}&limit=10`),
+        get(`/reports/agents?${range}`),
       ]);
       $("login").hidden = true;
       $("report").hidden = false;
@@ -208,6 +235,7 @@
       fillGroups("projects", projects.groups.filter((g) => g.value !== "(untagged)"));
       fillBudgets(budgets);
       fillSessions(sessions);
+      fillAgents(agents);
       status(`Updated ${new Date().toLocaleTimeString("en-GB")}.`);
       document.body.dataset.loaded = "true";
     } catch (error) {

@@ -27,7 +27,8 @@ internal static class ReportEndpoints
         group.MapGet("keys/{id}/daily", KeyDailyAsync);
         group.MapGet("budgets", BudgetsAsync);
         group.MapGet("daily", DailyAsync);
-        group.MapGet("sessions", SessionReportEndpoints.SessionsAsync);
+        group.MapGet("sessions", AgentReportEndpoints.SessionsAsync);
+        group.MapGet("agents", AgentReportEndpoints.AgentsAsync);
         group.MapGet("export.csv", ExportCsv);
         group.MapGet("export.focus.csv", ExportFocus);
         return endpoints;

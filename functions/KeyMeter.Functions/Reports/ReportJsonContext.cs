@@ -11,4 +11,5 @@ namespace KeyMeter.Functions.Reports;
 [JsonSerializable(typeof(DailySeriesResponse))]
 [JsonSerializable(typeof(ReconciliationResponse))]
 [JsonSerializable(typeof(SessionsResponse))]
+[JsonSerializable(typeof(AgentsResponse))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using KeyMeter.Core.Agents;
 using KeyMeter.Core.Digests;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Notifications;
@@ -29,6 +30,7 @@ public sealed class DigestBuilderTests
             .Add(At(Record("2026-03-10", keyId: BobKey, owner: "bob@example.com", cost: 3m), utcHour: 23))
             .Add(Record("2026-03-10", keyId: "cursor", owner: "dave@example.com", source: UsageSources.Cursor, provider: "byok", model: "claude-sonnet-4-5", cost: 0m, cursorFee: 0.5m))
             .Add(Record("2026-03-09", keyId: "cursor", owner: "carol@example.com", source: UsageSources.Cursor, provider: "cursor", cost: 2m));
+        await _fixtures.Facts.PutAsync([new AgentFact(Day("2026-03-10"), "dave@example.com", "cursor", AgentFactNames.LinesAdded, "cursor-daily", 200m, AgentFactKind.Amount)], CancellationToken.None);
         await _fixtures.AddKeyAsync(AliceKey, "alice@example.com", daily: 8m, monthly: null);
         await _fixtures.AddKeyAsync(BobKey, "bob@example.com", daily: null, monthly: 100m);
     }
@@ -65,6 +67,10 @@ public sealed class DigestBuilderTests
 
         var bypassing = Assert.Single(digest.Bypassing);
         Assert.Equal("dave@example.com", bypassing.Developer);
+
+        // Agents: the proxy's calls name no agent, Cursor's are Cursor's, with the lines its daily usage reported.
+        Assert.Equal([("other", 13m, 2, 2), ("cursor", 0.5m, 1, 1)], digest.Agents.Select(agent => (agent.Agent, agent.SpendUsd, agent.Developers, agent.Sessions)));
+        Assert.Equal(0.25m, digest.Agents[1].SpendPer100Lines);
 
         // Sessions: alice's two calls at noon are one, bob's and dave's their own; dave's spend is Cursor's fee.
         Assert.Equal(
@@ -105,7 +111,7 @@ public sealed class DigestBuilderTests
             "alice@example.com spent $10.00 on 2026-03-10, over three times their 7-day median of $1.00.",
             "bob@example.com made 1 request(s) ($3.00) in night hours, at 23:00.",
             "Month-end forecast", "dave@example.com", "https://keymeter.example/dashboard", "+350%",
-            "Most expensive sessions", "2026-03-10 23:00",
+            "Most expensive sessions", "2026-03-10 23:00", "Agents compared", "$0.25",
         })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);

@@ -21,8 +21,10 @@ internal sealed class DigestFixtures
 
     public DigestOptions Options { get; } = new();
 
+    public Cursor.InMemoryAgentFactStore Facts { get; } = new();
+
     public DigestBuilder Builder() =>
-        new(new AggregateReports(Reader), Keys, new PeopleDirectoryLoader(Keys, Teams), Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new AgentSessionOptions()));
+        new(new AggregateReports(Reader), Keys, new PeopleDirectoryLoader(Keys, Teams), Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new AgentSessionOptions()), Facts);
 
     public async Task AddKeyAsync(string id, string owner, decimal? daily, decimal? monthly)
     {

@@ -48,9 +48,37 @@ public sealed class TelemetryToReportTests(AzuriteFixture azurite)
         Assert.Equal(1, groups["gemini-cli"].GetProperty("requests").GetInt64());
     }
 
-    private static async Task PostAsync(ProxyHarness harness, byte[] body, string contentType, string secret)
+    [Fact]
+    public async Task LogsAndMetrics_AgentComparisonShowsSpendSessionsAndLines()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/otlp/v1/logs") { Content = new ByteArrayContent(body) };
+        await using var harness = await ProxyHarness.StartWithPipelineAsync(azurite);
+        var key = await harness.CreateKeyAsync("compare");
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var time = AgentExports.NanosOf(at);
+
+        await PostAsync(harness, Encoding.UTF8.GetBytes(AgentExports.ClaudeCodeJson(sessionId: "cmp-1", time: time)), "application/json", key.Secret);
+        await PostAsync(harness, Encoding.UTF8.GetBytes(AgentExports.ClaudeCodeMetricsJson(sessionId: "cmp-1", added: 250, start: time, time: time)), "application/json", key.Secret, "/otlp/v1/metrics");
+        await harness.Usage.WaitForAsync(1);
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        await AggregatesProbe.WaitForRequestsAsync(harness.App, AggregateKeys.Partition(day), 1);
+
+        var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var response = await harness.App.Client.SendAsync(RunningApp.Request(HttpMethod.Get, $"/reports/agents?from={date}&to={date}"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var claude = Assert.Single(json.RootElement.GetProperty("agents").EnumerateArray());
+        Assert.Equal("claude-code", claude.GetProperty("agent").GetString());
+        Assert.Equal(0.02535m, claude.GetProperty("spendUsd").GetDecimal());
+        Assert.Equal((1, 1), (claude.GetProperty("developers").GetInt32(), claude.GetProperty("sessions").GetInt32()));
+        Assert.Equal((250m, 1m), (claude.GetProperty("linesAdded").GetDecimal(), claude.GetProperty("commits").GetDecimal()));
+        Assert.Equal(0.01014m, claude.GetProperty("spendPer100Lines").GetDecimal());
+        Assert.Equal(0.0123m, claude.GetProperty("reportedCostUsd").GetDecimal());
+        Assert.Equal(30000m / 33200m, claude.GetProperty("cacheHitRate").GetDecimal(), 4);
+    }
+
+    private static async Task PostAsync(ProxyHarness harness, byte[] body, string contentType, string secret, string path = "/otlp/v1/logs")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         using var response = await harness.App.Client.SendAsync(request);

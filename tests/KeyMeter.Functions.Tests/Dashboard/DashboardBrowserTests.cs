@@ -84,6 +84,7 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ITestOutputHel
                 $"alice@example.com|other|{Day(today.AddDays(-2))} 00:30|0 min|gpt-5|1|1,200|$1.25",
             ],
             await RowsAsync(page, "#sessions"));
+        Assert.Equal(["codex|$4.00|1|1|$4.00|-|0%|-|-|-", "other|$3.75|1|2|$1.88|-|0%|-|-|-"], await RowsAsync(page, "#agents"));
 
         // 4. The grouping control restacks the chart by model.
         await page.SelectOptionAsync("#groupBy", "model");

@@ -8,9 +8,10 @@ namespace KeyMeter.Functions.Reports;
 
 /// <summary>
 /// <c>GET /reports/sessions?from&amp;to&amp;developer&amp;agent&amp;limit</c>: working sessions, most expensive first, each
-/// with its start, end, duration, requests, tokens, cost, models and agent (<see cref="SessionsBuilder"/>).
+/// with its start, end, duration, requests, tokens, cost, models and agent (<see cref="SessionsBuilder"/>); and
+/// <c>GET /reports/agents?from&amp;to</c>: the agents compared (<see cref="AgentComparisonBuilder"/>).
 /// </summary>
-internal static class SessionReportEndpoints
+internal static class AgentReportEndpoints
 {
     public const int DefaultLimit = 50;
 
@@ -45,5 +46,18 @@ internal static class SessionReportEndpoints
 
         var report = await reports.SessionsAsync(range.Value, options.Value.IdleGap, developer, agent, count, cancellationToken);
         return TypedResults.Json(SessionsResponse.Of(report), ReportJsonContext.Default.SessionsResponse);
+    }
+
+    public static async Task<Results<JsonHttpResult<AgentsResponse>, ProblemHttpResult>> AgentsAsync(
+        string? from, string? to, AggregateReports reports, IAgentFactStore facts, IOptions<AgentSessionOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var range = ReportRange.Parse(from, to, time);
+        if (!range.IsValid)
+        {
+            return ReportEndpoints.Invalid((range.Parameter, range.Error));
+        }
+
+        var report = await reports.AgentsAsync(range.Value, options.Value.IdleGap, facts, cancellationToken);
+        return TypedResults.Json(AgentsResponse.Of(report, options.Value.IdleGap), ReportJsonContext.Default.AgentsResponse);
     }
 }
