@@ -43,7 +43,7 @@ public sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, Peop
         var budgets = reports.BudgetStatusAsync(await keys.ListAsync(cancellationToken), period.To, cancellationToken);
         var sessions = reports.SessionsAsync(range, sessionOptions.Value.IdleGap, developer: null, agent: null, settings.TopCount, cancellationToken);
         var agents = reports.AgentsAsync(range, sessionOptions.Value.IdleGap, facts, cancellationToken);
-        var reconciliation = ReconciliationBuilder.BuildAsync(range, await people.LoadAsync(cancellationToken), reports.ReadLineRowsAsync(range, cancellationToken), cancellationToken);
+        var reconciliation = ReconciliationBuilder.BuildAsync(range, await people.LoadAsync(cancellationToken), reports.ReadLineRowsAsync(range, cancellationToken), await facts.LoadAsync(range.From, range.To, cancellationToken), cancellationToken);
 
         var top = settings.TopCount;
         var byDeveloper = await developers;

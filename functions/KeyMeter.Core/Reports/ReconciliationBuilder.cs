@@ -1,4 +1,5 @@
 using System.Globalization;
+using KeyMeter.Core.Agents;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.People;
@@ -9,7 +10,8 @@ namespace KeyMeter.Core.Reports;
 /// Folds the daily rows of the <see cref="AggregateDimension.Line"/> dimension into a <see cref="ReconciliationReport"/>.
 /// A line names its source, provider and developer, which is all a reconciliation needs: Cursor's BYOK events
 /// (source cursor, provider <see cref="CursorByokProvider"/>), Cursor-billed events (source cursor, any other provider)
-/// and proxy calls (source proxy), per developer and day. Other rows are ignored.
+/// and proxy calls (source proxy), per developer and day. Other rows are ignored. Cursor's own daily count of BYOK
+/// requests (<c>apiKeyReqs</c>, an agent fact) is added where Cursor reported one, and is what the proxy is compared with.
 /// </summary>
 public sealed class ReconciliationBuilder(ReportRange range, PeopleDirectory people)
 {
@@ -23,12 +25,17 @@ public sealed class ReconciliationBuilder(ReportRange range, PeopleDirectory peo
     private readonly string _last = AggregateKeys.Day(range.To);
     private readonly Dictionary<(string Developer, string Day), ReconciliationCounts> _days = [];
 
-    /// <summary>The report of <paramref name="lineRows"/>, as <see cref="AggregateReports.ReadLineRowsAsync"/> reads them.</summary>
+    /// <summary>
+    /// The report of <paramref name="lineRows"/>, as <see cref="AggregateReports.ReadLineRowsAsync"/> reads them, with
+    /// Cursor's daily BYOK counts from <paramref name="facts"/> (<see cref="AgentFactNames.ApiKeyRequests"/>).
+    /// </summary>
     public static async Task<ReconciliationReport> BuildAsync(
-        ReportRange range, PeopleDirectory people, IAsyncEnumerable<AggregateRow> lineRows, CancellationToken cancellationToken)
+        ReportRange range, PeopleDirectory people, IAsyncEnumerable<AggregateRow> lineRows, IReadOnlyList<AgentFact> facts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lineRows);
+        ArgumentNullException.ThrowIfNull(facts);
         var builder = new ReconciliationBuilder(range, people);
+        builder.Add(facts);
         await foreach (var row in lineRows.WithCancellation(cancellationToken))
         {
             builder.Add(row);
@@ -59,6 +66,24 @@ public sealed class ReconciliationBuilder(ReportRange range, PeopleDirectory peo
         }
     }
 
+    /// <summary>Adds Cursor's daily BYOK counts (<c>apiKeyReqs</c>) of the range's days; other facts are ignored.</summary>
+    public void Add(IEnumerable<AgentFact> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        foreach (var fact in facts.Where(fact => fact.Agent == CodingAgents.Cursor && fact.Name == AgentFactNames.ApiKeyRequests))
+        {
+            var day = AggregateKeys.Day(fact.Day);
+            if (string.CompareOrdinal(day, _first) < 0 || string.CompareOrdinal(day, _last) > 0)
+            {
+                continue;
+            }
+
+            var counts = ReconciliationCounts.Zero with { CursorApiKeyRequests = (long)Math.Max(0m, Math.Round(fact.Value)) };
+            var key = (fact.Developer, day);
+            _days[key] = _days.TryGetValue(key, out var current) ? current.Add(counts) : counts;
+        }
+    }
+
     public ReconciliationReport Build()
     {
         var developers = _days
@@ -74,7 +99,7 @@ public sealed class ReconciliationBuilder(ReportRange range, PeopleDirectory peo
             .ThenBy(developer => developer.Developer, StringComparer.Ordinal)
             .ToList();
         var withoutKey = developers
-            .Where(developer => !developer.HasKey && developer.Developer != RecordDimensions.UnknownDeveloper && developer.Total.CursorRequests > 0)
+            .Where(developer => !developer.HasKey && developer.Developer != RecordDimensions.UnknownDeveloper && (developer.Total.CursorRequests > 0 || developer.Total.CursorApiKeyRequests > 0))
             .OrderByDescending(developer => developer.Total.CursorRequests)
             .ThenBy(developer => developer.Developer, StringComparer.Ordinal)
             .ToList();

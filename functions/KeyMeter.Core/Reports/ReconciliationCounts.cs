@@ -7,6 +7,11 @@ namespace KeyMeter.Core.Reports;
 /// <param name="CursorByokRequests">Cursor events made with the developer's own provider key (source cursor, provider byok).</param>
 /// <param name="ProxyRequests">Calls through the proxy with any of the developer's keys, whichever client made them.</param>
 /// <param name="CursorBilledRequests">Cursor events Cursor billed (source cursor, any other provider).</param>
+/// <remarks>
+/// <see cref="CursorApiKeyRequests"/> is Cursor's own count of the developer's BYOK requests (<c>apiKeyReqs</c> of
+/// <c>/teams/daily-usage-data</c>); where Cursor reported it, it is the authoritative count the proxy is compared with
+/// (<see cref="ByokRequests"/>), and the event-level count is a detail.
+/// </remarks>
 public sealed record ReconciliationCounts(
     long CursorByokRequests,
     long CursorByokTokens,
@@ -15,6 +20,12 @@ public sealed record ReconciliationCounts(
     long CursorBilledRequests)
 {
     public static ReconciliationCounts Zero { get; } = new(0, 0, 0, 0, 0);
+
+    /// <summary>Cursor's daily count of BYOK requests (<c>apiKeyReqs</c>); null where Cursor's daily usage did not report one.</summary>
+    public long? CursorApiKeyRequests { get; init; }
+
+    /// <summary>The BYOK requests the proxy should have seen: Cursor's daily count where there is one, else its BYOK events.</summary>
+    public long ByokRequests => CursorApiKeyRequests ?? CursorByokRequests;
 
     /// <summary>Cursor requests of either kind.</summary>
     internal long CursorRequests => CursorByokRequests + CursorBilledRequests;
@@ -27,6 +38,11 @@ public sealed record ReconciliationCounts(
             checked(CursorByokTokens + other.CursorByokTokens),
             checked(ProxyRequests + other.ProxyRequests),
             checked(ProxyTokens + other.ProxyTokens),
-            checked(CursorBilledRequests + other.CursorBilledRequests));
+            checked(CursorBilledRequests + other.CursorBilledRequests))
+        {
+            CursorApiKeyRequests = CursorApiKeyRequests is null && other.CursorApiKeyRequests is null
+                ? null
+                : checked((CursorApiKeyRequests ?? 0) + (other.CursorApiKeyRequests ?? 0)),
+        };
     }
 }

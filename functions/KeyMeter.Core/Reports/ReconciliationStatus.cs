@@ -1,7 +1,8 @@
 namespace KeyMeter.Core.Reports;
 
 /// <summary>
-/// How one developer's day in Cursor's ledger compares with the proxy's, by requests. The proxy may see more than
+/// How one developer's day in Cursor's ledger compares with the proxy's, by requests (Cursor's daily BYOK count where
+/// it reported one, its BYOK events otherwise: <see cref="ReconciliationCounts.ByokRequests"/>). The proxy may see more than
 /// Cursor's BYOK events: one Cursor request can be several model calls, and other clients (Claude Code, scripts) use
 /// the same keys. So only a shortfall is a finding: BYOK traffic that went to the provider without passing KeyMeter.
 /// </summary>
@@ -34,7 +35,7 @@ internal static class ReconciliationStatus
         ArgumentNullException.ThrowIfNull(counts);
 
         // Reversals can take a day below zero; below zero is nothing.
-        var byok = Math.Max(0, counts.CursorByokRequests);
+        var byok = Math.Max(0, counts.ByokRequests);
         var proxy = Math.Max(0, counts.ProxyRequests);
         if (byok > 0)
         {
@@ -50,7 +51,7 @@ internal static class ReconciliationStatus
     public static long Unmetered(string status, ReconciliationCounts counts)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        return status is Bypassing or Partial ? Math.Max(0, counts.CursorByokRequests - Math.Max(0, counts.ProxyRequests)) : 0;
+        return status is Bypassing or Partial ? Math.Max(0, counts.ByokRequests - Math.Max(0, counts.ProxyRequests)) : 0;
     }
 
     private static bool IsTolerated(long shortfall, long byok) =>

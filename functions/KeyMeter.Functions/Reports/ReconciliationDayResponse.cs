@@ -10,13 +10,14 @@ internal sealed record ReconciliationDayResponse(
     long CursorByokTokens,
     long ProxyRequests,
     long ProxyTokens,
-    long CursorBilledRequests)
+    long CursorBilledRequests,
+    long? CursorApiKeyRequests)
 {
     public static ReconciliationDayResponse Of(ReconciliationDay day)
     {
         ArgumentNullException.ThrowIfNull(day);
         var c = day.Counts;
         return new ReconciliationDayResponse(
-            day.Date, day.Status, c.CursorByokRequests, c.CursorByokTokens, c.ProxyRequests, c.ProxyTokens, c.CursorBilledRequests);
+            day.Date, day.Status, c.CursorByokRequests, c.CursorByokTokens, c.ProxyRequests, c.ProxyTokens, c.CursorBilledRequests, c.CursorApiKeyRequests);
     }
 }

@@ -1,3 +1,4 @@
+using KeyMeter.Core.Agents;
 using KeyMeter.Core.People;
 using KeyMeter.Core.Reports;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,6 +23,7 @@ internal static class ReconciliationEndpoints
         string? to,
         AggregateReports reports,
         PeopleDirectoryLoader directory,
+        IAgentFactStore facts,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -33,7 +35,8 @@ internal static class ReconciliationEndpoints
 
         // Who has a key is read once per report; both lists are small (one row per key, one per mapped email).
         var people = await directory.LoadAsync(cancellationToken);
-        var report = await ReconciliationBuilder.BuildAsync(range.Value, people, reports.ReadLineRowsAsync(range.Value, cancellationToken), cancellationToken);
+        var daily = await facts.LoadAsync(range.Value.From, range.Value.To, cancellationToken);
+        var report = await ReconciliationBuilder.BuildAsync(range.Value, people, reports.ReadLineRowsAsync(range.Value, cancellationToken), daily, cancellationToken);
         return TypedResults.Json(ReconciliationResponse.Of(report), ReportJsonContext.Default.ReconciliationResponse);
     }
 }

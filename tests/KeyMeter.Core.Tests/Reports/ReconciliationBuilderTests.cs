@@ -1,3 +1,4 @@
+using KeyMeter.Core.Agents;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Cursor;
 using KeyMeter.Core.Keys;
@@ -36,11 +37,11 @@ public sealed class ReconciliationBuilderTests
         }
     }
 
-    private async Task<ReconciliationReport> BuildAsync(string from, string to, PeopleDirectory? people = null)
+    private async Task<ReconciliationReport> BuildAsync(string from, string to, PeopleDirectory? people = null, IReadOnlyList<AgentFact>? facts = null)
     {
         var range = new ReportRange(Day(from), Day(to));
         var reports = new AggregateReports(_reader);
-        return await ReconciliationBuilder.BuildAsync(range, people ?? PeopleDirectory.Empty, reports.ReadLineRowsAsync(range, CancellationToken.None), CancellationToken.None);
+        return await ReconciliationBuilder.BuildAsync(range, people ?? PeopleDirectory.Empty, reports.ReadLineRowsAsync(range, CancellationToken.None), facts ?? [], CancellationToken.None);
     }
 
     [Fact]
@@ -93,6 +94,38 @@ public sealed class ReconciliationBuilderTests
         Assert.Equal(ReconciliationStatus.Matched, day.Status);
         Assert.Equal(6, day.Counts.ProxyRequests);
         Assert.Empty(report.Bypassing);
+    }
+
+    private static AgentFact ApiKeyRequests(string day, string developer, decimal count) =>
+        new(Day(day), developer, "cursor", AgentFactNames.ApiKeyRequests, "cursor-daily", count, AgentFactKind.Amount);
+
+    [Fact]
+    public async Task Build_CursorsDailyCount_DecidesTheStatusOverItsEvents()
+    {
+        // 03-02: Cursor's events say 2 BYOK requests, its daily count says 20; the proxy saw 6: partial, 14 unmetered.
+        // 03-03: no BYOK events at all (they carried no "User API Key" kind), daily count 5, proxy 5: matched.
+        // 03-04: the daily count exists for carol only, with nothing through the proxy: bypassing.
+        Add(Byok("2026-03-02", "bob@example.com"), times: 2);
+        Add(Proxy("2026-03-02", "bob@example.com"), times: 6);
+        Add(Proxy("2026-03-03", "bob@example.com"), times: 5);
+        var facts = new[]
+        {
+            ApiKeyRequests("2026-03-02", "bob@example.com", 20m),
+            ApiKeyRequests("2026-03-03", "bob@example.com", 5m),
+            ApiKeyRequests("2026-03-04", "carol@example.com", 3m),
+            ApiKeyRequests("2026-04-01", "carol@example.com", 99m),
+        };
+
+        var report = await BuildAsync("2026-03-01", "2026-03-31", facts: facts);
+
+        var bob = Assert.Single(report.Developers, developer => developer.Developer == "bob@example.com");
+        Assert.Equal([ReconciliationStatus.Partial, ReconciliationStatus.Matched], bob.Days.Select(day => day.Status));
+        Assert.Equal((2L, 20L), (bob.Days[0].Counts.CursorByokRequests, bob.Days[0].Counts.CursorApiKeyRequests!.Value));
+        Assert.Equal(14, bob.UnmeteredRequests);
+        Assert.Equal(25, bob.Total.CursorApiKeyRequests);
+        var carol = Assert.Single(report.Developers, developer => developer.Developer == "carol@example.com");
+        Assert.Equal((ReconciliationStatus.Bypassing, 3L), (Assert.Single(carol.Days).Status, carol.UnmeteredRequests));
+        Assert.Contains(carol, report.WithoutKey);
     }
 
     [Fact]

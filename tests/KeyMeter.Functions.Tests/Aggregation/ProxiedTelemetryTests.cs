@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Functions.Tests.Hosting;
 using KeyMeter.Functions.Tests.Proxy;
+using KeyMeter.Functions.Tests.Telemetry;
 using KeyMeter.Testing;
 
 namespace KeyMeter.Functions.Tests.Aggregation;
@@ -44,8 +44,8 @@ public sealed class ProxiedTelemetryTests(AzuriteFixture azurite)
 
         // 2. Its telemetry of the same call (same session), then a call of another session that did not go through KeyMeter.
         var at = DateTimeOffset.UtcNow;
-        await PostAsync(harness, AgentExports.ClaudeCodeJson(sessionId: ProxiedSession, input: 50, output: 20, time: AgentExports.NanosOf(at)), key.Secret);
-        await PostAsync(harness, AgentExports.ClaudeCodeJson(sessionId: DirectSession, time: AgentExports.NanosOf(at.AddSeconds(1))), key.Secret);
+        await OtlpExporter.ExportAsync(harness, Encoding.UTF8.GetBytes(AgentExports.ClaudeCodeJson(sessionId: ProxiedSession, input: 50, output: 20, time: AgentExports.NanosOf(at))), OtlpExporter.Json, key.Secret);
+        await OtlpExporter.ExportAsync(harness, Encoding.UTF8.GetBytes(AgentExports.ClaudeCodeJson(sessionId: DirectSession, time: AgentExports.NanosOf(at.AddSeconds(1)))), OtlpExporter.Json, key.Secret);
 
         var records = await harness.Usage.WaitForAsync(2);
         var proxied = Assert.Single(records, record => record.Source == "proxy");
@@ -88,15 +88,6 @@ public sealed class ProxiedTelemetryTests(AzuriteFixture azurite)
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("agent", body, StringComparison.Ordinal);
         Assert.Contains("limit", body, StringComparison.Ordinal);
-    }
-
-    private static async Task PostAsync(ProxyHarness harness, string json, string secret)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/otlp/v1/logs") { Content = new StringContent(json, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        using var response = await harness.App.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private static async Task<JsonDocument> GetJsonAsync(ProxyHarness harness, string path)

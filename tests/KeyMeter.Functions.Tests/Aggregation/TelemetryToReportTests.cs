@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Functions.Tests.Hosting;
 using KeyMeter.Functions.Tests.Proxy;
+using KeyMeter.Functions.Tests.Telemetry;
 using KeyMeter.Testing;
 
 namespace KeyMeter.Functions.Tests.Aggregation;
@@ -25,10 +25,10 @@ public sealed class TelemetryToReportTests(AzuriteFixture azurite)
         // The same Claude Code export three times (an exporter retrying), and one Gemini CLI export in protobuf.
         for (var i = 0; i < 3; i++)
         {
-            await PostAsync(harness, Encoding.UTF8.GetBytes(AgentExports.ClaudeCodeJson(time: time)), "application/json", key.Secret);
+            await OtlpExporter.ExportAsync(harness, Encoding.UTF8.GetBytes(AgentExports.ClaudeCodeJson(time: time)), OtlpExporter.Json, key.Secret);
         }
 
-        await PostAsync(harness, AgentExports.GeminiProtobuf(time), "application/x-protobuf", key.Secret);
+        await OtlpExporter.ExportAsync(harness, AgentExports.GeminiProtobuf(time), OtlpExporter.Protobuf, key.Secret);
         await harness.Usage.WaitForAsync(4);
         var day = DateOnly.FromDateTime(at.UtcDateTime);
         var partition = AggregateKeys.Partition(day);
@@ -56,8 +56,8 @@ public sealed class TelemetryToReportTests(AzuriteFixture azurite)
         var at = DateTimeOffset.UtcNow.AddMinutes(-1);
         var time = AgentExports.NanosOf(at);
 
-        await PostAsync(harness, Encoding.UTF8.GetBytes(AgentExports.ClaudeCodeJson(sessionId: "cmp-1", time: time)), "application/json", key.Secret);
-        await PostAsync(harness, Encoding.UTF8.GetBytes(AgentExports.ClaudeCodeMetricsJson(sessionId: "cmp-1", added: 250, start: time, time: time)), "application/json", key.Secret, "/otlp/v1/metrics");
+        await OtlpExporter.ExportAsync(harness, Encoding.UTF8.GetBytes(AgentExports.ClaudeCodeJson(sessionId: "cmp-1", time: time)), OtlpExporter.Json, key.Secret);
+        await OtlpExporter.ExportAsync(harness, Encoding.UTF8.GetBytes(AgentExports.ClaudeCodeMetricsJson(sessionId: "cmp-1", added: 250, start: time, time: time)), OtlpExporter.Json, key.Secret, "/otlp/v1/metrics");
         await harness.Usage.WaitForAsync(1);
         var day = DateOnly.FromDateTime(at.UtcDateTime);
         await AggregatesProbe.WaitForRequestsAsync(harness.App, AggregateKeys.Partition(day), 1);
@@ -74,14 +74,5 @@ public sealed class TelemetryToReportTests(AzuriteFixture azurite)
         Assert.Equal(0.01014m, claude.GetProperty("spendPer100Lines").GetDecimal());
         Assert.Equal(0.0123m, claude.GetProperty("reportedCostUsd").GetDecimal());
         Assert.Equal(30000m / 33200m, claude.GetProperty("cacheHitRate").GetDecimal(), 4);
-    }
-
-    private static async Task PostAsync(ProxyHarness harness, byte[] body, string contentType, string secret, string path = "/otlp/v1/logs")
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        using var response = await harness.App.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

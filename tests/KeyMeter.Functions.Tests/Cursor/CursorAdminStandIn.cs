@@ -74,12 +74,8 @@ internal sealed class CursorAdminStandIn : IAsyncDisposable
             return;
         }
 
-        if (Interlocked.Decrement(ref _rateLimitedLeft) >= 0)
+        if (await RateLimitedAsync(context, ref _rateLimitedLeft))
         {
-            RateLimitedResponses++;
-            context.Response.StatusCode = 429;
-            context.Response.Headers.RetryAfter = "1";
-            await context.Response.WriteAsync("""{"code":"error","message":"Rate limit exceeded"}""");
             return;
         }
 
@@ -194,6 +190,26 @@ internal sealed class CursorAdminStandIn : IAsyncDisposable
         });
     }
 
+    /// <summary>Answers 429 as Cursor does while <paramref name="left"/> lasts; true when it did.</summary>
+    private Task<bool> RateLimitedAsync(HttpContext context, ref int left)
+    {
+        if (Interlocked.Decrement(ref left) < 0)
+        {
+            return Task.FromResult(false);
+        }
+
+        RateLimitedResponses++;
+        context.Response.StatusCode = 429;
+        context.Response.Headers.RetryAfter = "1";
+        return WriteRateLimitAsync(context);
+    }
+
+    private static async Task<bool> WriteRateLimitAsync(HttpContext context)
+    {
+        await context.Response.WriteAsync("""{"code":"error","message":"Rate limit exceeded"}""");
+        return true;
+    }
+
     private async Task DailyUsageAsync(HttpContext context)
     {
         var body = await ReadBodyAsync(context);
@@ -202,12 +218,8 @@ internal sealed class CursorAdminStandIn : IAsyncDisposable
             return;
         }
 
-        if (Interlocked.Decrement(ref _dailyRateLimitedLeft) >= 0)
+        if (await RateLimitedAsync(context, ref _dailyRateLimitedLeft))
         {
-            RateLimitedResponses++;
-            context.Response.StatusCode = 429;
-            context.Response.Headers.RetryAfter = "1";
-            await context.Response.WriteAsync("""{"code":"error","message":"Rate limit exceeded"}""");
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using KeyMeter.Core.Agents;
 using KeyMeter.Core.Aggregation;
 using KeyMeter.Core.Metering;
 using KeyMeter.Functions.Tests.Hosting;
@@ -16,7 +17,7 @@ namespace KeyMeter.Functions.Tests.Reports;
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class ReconciliationApiTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private static readonly string[] CountNames = ["cursorByokRequests", "cursorByokTokens", "proxyRequests", "proxyTokens", "cursorBilledRequests"];
+    private static readonly string[] CountNames = ["cursorByokRequests", "cursorByokTokens", "proxyRequests", "proxyTokens", "cursorBilledRequests", "cursorApiKeyRequests"];
 
     private RunningApp _app = null!;
     private int _sequence;
@@ -73,6 +74,11 @@ public sealed class ReconciliationApiTests(AzuriteFixture azurite) : IAsyncLifet
             .. Records(5, "2026-04-01", "bob@example.com", UsageSources.Cursor, "byok"),
         ]);
 
+        // Cursor's daily usage counts 7 BYOK requests for bob on 03-03, where its events show 4: the daily count decides.
+        await _app.App.Services.GetRequiredService<IAgentFactStore>().PutAsync(
+            [new AgentFact(new DateOnly(2026, 3, 3), "bob@example.com", "cursor", AgentFactNames.ApiKeyRequests, "cursor-daily", 7m, AgentFactKind.Amount)],
+            CancellationToken.None);
+
         var (status, body, contentType) = await SendAsync(HttpMethod.Get, "/reports/reconciliation?from=2026-03-01&to=2026-03-31");
 
         Assert.Equal(HttpStatusCode.OK, status);
@@ -83,13 +89,14 @@ public sealed class ReconciliationApiTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Equal(14, body.GetProperty("total").GetProperty("cursorByokRequests").GetInt64());
         Assert.Equal(10, body.GetProperty("total").GetProperty("proxyRequests").GetInt64());
         Assert.Equal(5, body.GetProperty("total").GetProperty("cursorBilledRequests").GetInt64());
-        Assert.Equal(4, body.GetProperty("unmeteredRequests").GetInt64());
+        Assert.Equal(7, body.GetProperty("total").GetProperty("cursorApiKeyRequests").GetInt64());
+        Assert.Equal(7, body.GetProperty("unmeteredRequests").GetInt64());
 
         var bypassing = Assert.Single(body.GetProperty("bypassing").EnumerateArray());
         Assert.Equal(
             ["developer", "hasKey", "unmeteredRequests", "bypassingDays", "partialDays", "total"],
             bypassing.EnumerateObject().Select(property => property.Name));
-        Assert.Equal(("bob@example.com", true, 4L, 1), (bypassing.GetProperty("developer").GetString(), bypassing.GetProperty("hasKey").GetBoolean(), bypassing.GetProperty("unmeteredRequests").GetInt64(), bypassing.GetProperty("bypassingDays").GetInt32()));
+        Assert.Equal(("bob@example.com", true, 7L, 1), (bypassing.GetProperty("developer").GetString(), bypassing.GetProperty("hasKey").GetBoolean(), bypassing.GetProperty("unmeteredRequests").GetInt64(), bypassing.GetProperty("bypassingDays").GetInt32()));
         var withoutKey = Assert.Single(body.GetProperty("withoutKey").EnumerateArray());
         Assert.Equal("carol@example.com", withoutKey.GetProperty("developer").GetString());
         Assert.False(withoutKey.GetProperty("hasKey").GetBoolean());
@@ -101,6 +108,7 @@ public sealed class ReconciliationApiTests(AzuriteFixture azurite) : IAsyncLifet
         var aliceDay = Assert.Single(developers[1].GetProperty("days").EnumerateArray());
         Assert.Equal(["date", "status", .. CountNames], aliceDay.EnumerateObject().Select(property => property.Name));
         Assert.Equal("2026-03-02", aliceDay.GetProperty("date").GetString());
+        Assert.Equal(JsonValueKind.Null, aliceDay.GetProperty("cursorApiKeyRequests").ValueKind);
         Assert.Equal("matched", aliceDay.GetProperty("status").GetString());
         Assert.Equal(aliceDay.GetProperty("cursorByokTokens").GetInt64(), aliceDay.GetProperty("proxyTokens").GetInt64());
         Assert.Equal("bypassing", developers[2].GetProperty("days")[0].GetProperty("status").GetString());
