@@ -1,4 +1,3 @@
-using System.Globalization;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.People;
 
@@ -27,7 +26,7 @@ public static class AgentFactKeys
     private const string DigestPrefix = "h:";
 
     /// <summary>The month partition of <paramref name="day"/>: <c>yyyy-MM</c>.</summary>
-    public static string Partition(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    public static string Partition(DateOnly day) => Aggregation.AggregateKeys.Partition(day);
 
     /// <summary>The partitions of the months from <paramref name="from"/> to <paramref name="to"/>, both included, in order; none when <paramref name="to"/> is earlier.</summary>
     public static IEnumerable<string> Partitions(DateOnly from, DateOnly to)
@@ -57,7 +56,7 @@ public static class AgentFactKeys
     }
 
     /// <summary>The lowest row key of <paramref name="day"/>: every row of the day sorts at or after it, every row of the day before sorts before.</summary>
-    public static string RowFrom(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string RowFrom(DateOnly day) => Aggregation.AggregateKeys.Day(day);
 
     private static string Part(string value) => TeamMappingKeys.EscapeKey(value).Replace("|", "%7C", StringComparison.Ordinal);
 }

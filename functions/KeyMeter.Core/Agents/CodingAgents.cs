@@ -25,6 +25,17 @@ public static class CodingAgents
 
     public static bool IsKnown(string? agent) => agent is Cursor or ClaudeCode or Codex or GeminiCli or Other;
 
+    /// <summary>Where <paramref name="agent"/> stands in <see cref="All"/>; an unknown one after every known one.</summary>
+    public static int Order(string agent) => agent switch
+    {
+        Cursor => 0,
+        ClaudeCode => 1,
+        Codex => 2,
+        GeminiCli => 3,
+        Other => 4,
+        _ => int.MaxValue,
+    };
+
     /// <summary>The agent of <paramref name="record"/>: its own, or the one its source implies (a proxy call without one is <see cref="Other"/>).</summary>
     public static string Of(UsageRecord record)
     {

@@ -85,13 +85,14 @@ public sealed record AggregateCounters(
     /// What <paramref name="record"/> adds to an entry of <paramref name="dimension"/>: <see cref="Of(UsageRecord)"/>,
     /// with the call's span in the session dimension (a reversal takes counts away but no moment, so it has none).
     /// </summary>
-    public static AggregateCounters Of(UsageRecord record, AggregateDimension dimension)
-    {
-        var counters = Of(record);
-        return dimension == AggregateDimension.Session && record.Charge != UsageCharges.Reversal
-            ? counters.Spanning(record.StartedAt, record.StartedAt.AddMilliseconds(Math.Max(0, record.LatencyMs)))
-            : counters;
-    }
+    public static AggregateCounters Of(UsageRecord record, AggregateDimension dimension) =>
+        dimension == AggregateDimension.Session ? Spanned(record, Of(record)) : Of(record);
+
+    /// <summary><paramref name="counters"/> (the record's own) with the record's span, unless it is a reversal.</summary>
+    internal static AggregateCounters Spanned(UsageRecord record, AggregateCounters counters) =>
+        record.Charge == UsageCharges.Reversal
+            ? counters
+            : counters.Spanning(record.StartedAt, record.StartedAt.AddMilliseconds(Math.Max(0, record.LatencyMs)));
 
     /// <summary>
     /// The sum, when both counters and the sum are within bounds (<see cref="IsWithinBounds"/>); false otherwise. Two

@@ -17,7 +17,7 @@ internal sealed class RecordContribution
         Day = day;
         Counters = counters;
         Targets = targets;
-        SpannedCounters = AggregateCounters.Of(record, AggregateDimension.Session);
+        SpannedCounters = AggregateCounters.Spanned(record, counters);
     }
 
     public UsageRecord Record { get; }

@@ -41,9 +41,10 @@ public sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, Peop
         var developerDays = reports.DailyValuesAsync(new ReportRange(period.From.AddDays(-TrailingDays), period.To), AggregateDimension.Developer, cancellationToken);
         var hours = reports.DailyValuesAsync(range, AggregateDimension.DeveloperHour, cancellationToken);
         var budgets = reports.BudgetStatusAsync(await keys.ListAsync(cancellationToken), period.To, cancellationToken);
-        var sessions = reports.SessionsAsync(range, sessionOptions.Value.IdleGap, developer: null, agent: null, settings.TopCount, cancellationToken);
-        var agents = reports.AgentsAsync(range, sessionOptions.Value.IdleGap, facts, cancellationToken);
-        var reconciliation = ReconciliationBuilder.BuildAsync(range, await people.LoadAsync(cancellationToken), reports.ReadLineRowsAsync(range, cancellationToken), await facts.LoadAsync(range.From, range.To, cancellationToken), cancellationToken);
+        var gap = sessionOptions.Value.IdleGap;
+        var sessions = reports.SessionListAsync(range, gap, cancellationToken);
+        var agentFacts = facts.LoadAsync(AgentComparisonBuilder.FirstFactDay(range), range.To, cancellationToken);
+        var reconciliation = ReconciliationBuilder.BuildAsync(range, await people.LoadAsync(cancellationToken), reports.ReadLineRowsAsync(range, cancellationToken), await agentFacts, cancellationToken);
 
         var top = settings.TopCount;
         var byDeveloper = await developers;
@@ -62,8 +63,8 @@ public sealed class DigestBuilder(AggregateReports reports, IKeyStore keys, Peop
             Forecast(period.To, Digest.Spend((await monthToDate).Total), Digest.Spend((await trailing).Total)),
             (await reconciliation).Bypassing)
         {
-            TopSessions = (await sessions).Sessions,
-            Agents = (await agents).Agents,
+            TopSessions = SessionsBuilder.Report(range, await sessions, gap, developer: null, agent: null, top).Sessions,
+            Agents = AgentComparisonBuilder.Build(range, await sessions, await agentFacts).Agents,
         };
     }
 

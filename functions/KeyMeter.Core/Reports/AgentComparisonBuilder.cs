@@ -14,6 +14,13 @@ public static class AgentComparisonBuilder
     /// <summary>Days before the range whose facts are read as the starting point of cumulative series.</summary>
     public const int BaselineDays = 7;
 
+    /// <summary>The first day whose facts a comparison of <paramref name="range"/> reads.</summary>
+    public static DateOnly FirstFactDay(ReportRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return range.From.AddDays(-BaselineDays);
+    }
+
     public static AgentComparisonReport Build(ReportRange range, IReadOnlyList<AgentSession> sessions, IReadOnlyList<AgentFact> facts)
     {
         ArgumentNullException.ThrowIfNull(range);
@@ -42,7 +49,7 @@ public static class AgentComparisonBuilder
 
         return new AgentComparisonReport(range, [.. totals
             .OrderByDescending(total => total.SpendUsd)
-            .ThenBy(total => IndexOf(total.Agent))
+            .ThenBy(total => CodingAgents.Order(total.Agent))
             .ThenBy(total => total.Agent, StringComparer.Ordinal)]);
     }
 
@@ -73,6 +80,4 @@ public static class AgentComparisonBuilder
 
         return sums;
     }
-
-    private static int IndexOf(string agent) => CodingAgents.All.ToList().IndexOf(agent) is var index and >= 0 ? index : int.MaxValue;
 }

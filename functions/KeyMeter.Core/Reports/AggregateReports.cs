@@ -74,20 +74,24 @@ public sealed class AggregateReports(IAggregateReader reader)
         return values;
     }
 
+    /// <summary>Every session of <paramref name="range"/> (<see cref="SessionsBuilder"/>), from one read of its session rows.</summary>
+    public async Task<IReadOnlyList<AgentSession>> SessionListAsync(ReportRange range, TimeSpan idleGap, CancellationToken cancellationToken) =>
+        SessionsBuilder.Build(await DailyValuesAsync(range, AggregateDimension.Session, cancellationToken), idleGap);
+
     /// <summary>The sessions of <paramref name="range"/> that match the filters, most expensive first (<see cref="SessionsBuilder"/>).</summary>
     public async Task<SessionsReport> SessionsAsync(ReportRange range, TimeSpan idleGap, string? developer, string? agent, int limit, CancellationToken cancellationToken) =>
-        SessionsBuilder.Report(range, await DailyValuesAsync(range, AggregateDimension.Session, cancellationToken), idleGap, developer, agent, limit);
+        SessionsBuilder.Report(range, await SessionListAsync(range, idleGap, cancellationToken), idleGap, developer, agent, limit);
 
     /// <summary>
     /// The agent comparison of <paramref name="range"/> (<see cref="AgentComparisonBuilder"/>): the range's sessions and
-    /// the agent facts of the range and the days before it that cumulative series start from.
+    /// the agent facts of the range and of the days before it that cumulative series start from.
     /// </summary>
     public async Task<AgentComparisonReport> AgentsAsync(ReportRange range, TimeSpan idleGap, IAgentFactStore facts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var entries = DailyValuesAsync(range, AggregateDimension.Session, cancellationToken);
-        var stored = facts.LoadAsync(range.From.AddDays(-AgentComparisonBuilder.BaselineDays), range.To, cancellationToken);
-        return AgentComparisonBuilder.Build(range, SessionsBuilder.Build(await entries, idleGap), await stored);
+        var sessions = SessionListAsync(range, idleGap, cancellationToken);
+        var stored = facts.LoadAsync(AgentComparisonBuilder.FirstFactDay(range), range.To, cancellationToken);
+        return AgentComparisonBuilder.Build(range, await sessions, await stored);
     }
 
     /// <summary>Spend per day of <paramref name="range"/>, one series per top value of <paramref name="groupBy"/> (<see cref="DailySeriesBuilder"/>).</summary>

@@ -67,15 +67,15 @@ public static class SessionsBuilder
     }
 
     /// <summary>
-    /// The sessions of <paramref name="entries"/> that match the filters, most expensive first (by spend: cost and Cursor
+    /// The sessions of <paramref name="sessions"/> that match the filters, most expensive first (by spend: cost and Cursor
     /// fee; then latest first), the
     /// first <paramref name="limit"/> of them.
     /// </summary>
-    public static SessionsReport Report(
-        ReportRange range, IEnumerable<(DateOnly Day, string Value, AggregateCounters Counters)> entries, TimeSpan idleGap, string? developer, string? agent, int limit)
+    public static SessionsReport Report(ReportRange range, IReadOnlyList<AgentSession> sessions, TimeSpan idleGap, string? developer, string? agent, int limit)
     {
         ArgumentNullException.ThrowIfNull(range);
-        var matching = Build(entries, idleGap)
+        ArgumentNullException.ThrowIfNull(sessions);
+        var matching = sessions
             .Where(session => developer is null || session.Developer == RecordDimensions.Developer(developer))
             .Where(session => agent is null || session.Agent == agent)
             .OrderByDescending(session => session.SpendUsd)

@@ -99,7 +99,8 @@ public static class AgentCalls
         }
 
         rejection = null;
-        call = new AgentCall(source, priceProvider, api, model, telemetry.Time, tokens, session, prompt, agentCost, Fingerprint(source, telemetry.TimeUnixNano, model, tokens, session, prompt));
+        // The fingerprint keeps the session as sent; the call keeps it only when it is a well-formed id.
+        call = new AgentCall(source, priceProvider, api, model, telemetry.Time, tokens, Agents.SessionIds.Clean(session), prompt, agentCost, Fingerprint(source, telemetry.TimeUnixNano, model, tokens, session, prompt));
         return AgentCallReading.Call;
     }
 

@@ -45,7 +45,6 @@ public static class AgentMetrics
         var series = string.Join(
             '\n',
             point.MetricName,
-            point.ServiceName,
             point.Attributes.Canonical(),
             point.StartTimeUnixNano.ToString(CultureInfo.InvariantCulture),
             point.Cumulative ? string.Empty : point.TimeUnixNano.ToString(CultureInfo.InvariantCulture));

@@ -14,6 +14,11 @@ internal static class OtlpFields
 {
     private const int MaxValueLength = OtlpLogsDecoder.MaxValueLength;
 
+    private static readonly ulong MaxUnixMilliseconds = (ulong)DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+    /// <summary>An OTLP time (nanoseconds since the Unix epoch) to the millisecond; past the year 9999 it is that year's end.</summary>
+    public static DateTimeOffset TimeOf(ulong unixNano) => DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Min(unixNano / 1_000_000, MaxUnixMilliseconds));
+
     public static void AddAttributes(TelemetryAttributes to, IEnumerable<KeyValue>? attributes)
     {
         if (attributes is null)

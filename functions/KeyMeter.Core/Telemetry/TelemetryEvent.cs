@@ -10,5 +10,5 @@ namespace KeyMeter.Core.Telemetry;
 /// <param name="ServiceName">The resource's <c>service.name</c>, e.g. <c>claude-code</c>; empty when absent.</param>
 public sealed record TelemetryEvent(string Name, ulong TimeUnixNano, string ServiceName, TelemetryAttributes Attributes)
 {
-    public DateTimeOffset Time => DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Min(TimeUnixNano / 1_000_000, (ulong)DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()));
+    public DateTimeOffset Time => OtlpFields.TimeOf(TimeUnixNano);
 }

@@ -16,5 +16,5 @@ public sealed record TelemetryPoint(
     double? Value,
     bool Cumulative)
 {
-    public DateTimeOffset Time => DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Min(TimeUnixNano / 1_000_000, (ulong)DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()));
+    public DateTimeOffset Time => OtlpFields.TimeOf(TimeUnixNano);
 }

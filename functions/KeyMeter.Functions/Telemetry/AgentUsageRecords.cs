@@ -1,4 +1,3 @@
-using KeyMeter.Core.Agents;
 using KeyMeter.Core.Keys;
 using KeyMeter.Core.Metering;
 using KeyMeter.Core.Pricing;
@@ -34,6 +33,6 @@ internal static class AgentUsageRecords
         LatencyMs: 0)
     {
         Agent = call.Source,
-        SessionId = SessionIds.Clean(call.SessionId),
+        SessionId = call.SessionId,
     };
 }

@@ -61,7 +61,7 @@ internal sealed class OtlpLogsReceiver(
 
         // 6. Calls of a session that went through the proxy were counted there: drop them (ProxiedSessions).
         var developer = RecordDimensions.Developer(key.OwnerEmail);
-        var sessions = calls.Select(call => SessionIds.Clean(call.SessionId)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var sessions = calls.Select(call => call.SessionId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         IReadOnlySet<string> viaProxy;
         try
         {
@@ -78,7 +78,7 @@ internal sealed class OtlpLogsReceiver(
         var records = new List<UsageRecord>(calls.Count);
         foreach (var call in calls)
         {
-            if (SessionIds.Clean(call.SessionId) is not { } session || !viaProxy.Contains(session))
+            if (call.SessionId is not { } session || !viaProxy.Contains(session))
             {
                 records.Add(AgentUsageRecords.Of(call, key, pricing.Price(call.PriceProvider, call.Model, call.Tokens, call.Time)));
             }

@@ -80,7 +80,7 @@ public sealed class SessionsBuilderTests
         };
         var range = new ReportRange(ReportFixtures.Day("2026-12-01"), ReportFixtures.Day("2026-12-01"));
 
-        var report = SessionsBuilder.Report(range, Entries(records), Gap, "Alice@Example.com", CodingAgents.ClaudeCode, limit: 2);
+        var report = SessionsBuilder.Report(range, SessionsBuilder.Build(Entries(records), Gap), Gap, "Alice@Example.com", CodingAgents.ClaudeCode, limit: 2);
 
         Assert.Equal(3, report.Total);
         Assert.Equal(3.50m, report.TotalSpendUsd);
